@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make demo` (the main job on the bundled fixtures) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test bench score venv clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/checker extract fixtures/shoigu/*.txt
+	$(BIN)/checker compare fixtures/shoigu/*.txt || true
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py
+
+score: $(STAMP)
+	$(BIN)/python ../shared/bench/score.py --checker "$(BIN)/checker" ../shared/bench
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

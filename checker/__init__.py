@@ -1,0 +1,54 @@
+"""checker: find, normalise and compare the numbers and dates that several news sources report.
+
+    >>> import checker
+    >>> doc = checker.load("wire.txt")
+    >>> claims = checker.extract(doc.text, published=doc.published)
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["load", "extract", "extract_document", "Claim", "Quantity", "DateSpan", "Document", "CheckerError"]
+
+if TYPE_CHECKING:
+    from .errors import CheckerError
+    from .sources import Document
+    from .values import Claim, DateSpan, Quantity
+
+
+def load(path):  # type: ignore[no-untyped-def]
+    """Read an article (UTF-8 .txt/.md with optional front matter) -> Document."""
+    from .sources import load as _load
+
+    return _load(path)
+
+
+def extract(text: str, published=None, **kwargs):  # type: ignore[no-untyped-def]
+    """Every numeric and date mention in `text` as a list of Claims."""
+    from .extract import extract as _extract
+
+    return _extract(text, published, **kwargs)
+
+
+def extract_document(doc, source: str = "doc", lexicon=None):  # type: ignore[no-untyped-def]
+    """Claims of a loaded Document (front matter skipped, offsets into the whole file)."""
+    from .extract import extract as _extract
+
+    return _extract(doc.text, doc.published, source=source, lexicon=lexicon, body_start=doc.body_start)
+
+
+def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap
+    if name in ("Claim", "Quantity", "DateSpan"):
+        from . import values
+
+        return getattr(values, name)
+    if name == "Document":
+        from .sources import Document
+
+        return Document
+    if name == "CheckerError":
+        from .errors import CheckerError
+
+        return CheckerError
+    raise AttributeError(name)

@@ -1,0 +1,459 @@
+"""Dates as spans of days with a grain, read from tokens and resolved against a reference.
+
+Parsing and resolution are separate: the parser returns a `DateExpr` (what the text says), and
+`resolve` turns it into a `DateSpan` given the article's published date, or failing that the latest
+explicit year in the article. News has a past bias: a bare "Friday" is the last Friday on or before
+publication unless the sentence looks ahead. A weekday that cannot be anchored stays a constraint.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .tokens import NUM, WORD, Tokens
+from .values import DateSpan
+
+YEAR_MIN, YEAR_MAX = 1800, 2100
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    published: dt.date | None
+    year: int | None          # published year, else the latest explicit year in the article
+    future: bool = False      # the sentence looks ahead ("will", "is expected to")
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpr:
+    """What a date mention states, before resolution."""
+
+    kind: str                       # ymd, md, month, year, years, decade, weekday, relative, season, ...
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    year2: int | None = None
+    month2: int | None = None
+    day2: int | None = None
+    part: tuple[int, int] | None = None   # days of a month or months of a year
+    weekdays: tuple[int, ...] = ()
+    offset: int = 0                 # relative: -1 last, 0 this, +1 next; days for relative days
+    unit: str | None = None         # relative unit: day, week, weekend, month, year, season
+    season: tuple[int, int] | None = None
+    explicit_year: bool = False
+
+
+def _last_day(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def _span(a: dt.date, b: dt.date, grain: str) -> DateSpan:
+    wd = a.weekday() if a == b else None
+    return DateSpan(a, b, grain, wd, True)
+
+
+def _month_span(y: int, m: int, part: tuple[int, int] | None = None) -> DateSpan:
+    last = _last_day(y, m)
+    if part:
+        return DateSpan(dt.date(y, m, min(part[0], last)), dt.date(y, m, min(part[1], last)), "part-of-month")
+    return DateSpan(dt.date(y, m, 1), dt.date(y, m, last), "month")
+
+
+def _season_span(y: int, season: tuple[int, int]) -> DateSpan:
+    a, b = season
+    if a <= b:
+        return DateSpan(dt.date(y, a, 1), dt.date(y, b, _last_day(y, b)), "season")
+    # a season across the new year (northern winter): Dec of y-1 .. Feb of y
+    return DateSpan(dt.date(y - 1, a, 1), dt.date(y, b, _last_day(y, b)), "season")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= _last_day(y, m)
+
+
+def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
+    """A DateSpan for the expression, or None when the written date is impossible (Feb. 30)."""
+    pub, year = ref.published, ref.year
+    k = e.kind
+    if k in ("ymd", "md"):
+        y = e.year
+        if y is None:
+            if year is None:
+                partial = f"--{e.month:02d}-{e.day:02d}" + (f"..--{e.month2 or e.month:02d}-{e.day2:02d}" if e.day2 else "")
+                return DateSpan(None, None, "day", e.weekdays[0] if e.weekdays else None, False, partial)
+            y = year
+            if pub and not ref.future and dt.date(y, e.month, 1) > pub + dt.timedelta(days=62) and pub.month <= 2:
+                y -= 1  # "Dec. 28" in a January article
+        m2, d2 = e.month2 or e.month, e.day2 or e.day
+        if not (_valid(y, e.month, e.day) and _valid(y, m2, d2)):
+            return None
+        a, b = dt.date(y, e.month, e.day), dt.date(y, m2, d2)
+        if b < a:
+            return None
+        return _span(a, b, "day")
+    if k == "month":
+        y = e.year
+        if y is None:
+            if year is None:
+                return DateSpan(None, None, "month", None, False, f"--{e.month:02d}")
+            y = year
+            if pub and not ref.future and e.month > pub.month and not e.explicit_year:
+                y -= 1  # "in November", written in March: last November
+        if e.month2:
+            y2 = e.year2 or y
+            b = dt.date(y2, e.month2, _last_day(y2, e.month2))
+            a = dt.date(y, e.month, 1)
+            return DateSpan(a, b, "month") if a <= b else None
+        return _month_span(y, e.month, e.part)
+    if k == "year":
+        if e.part:
+            a, b = e.part
+            return DateSpan(dt.date(e.year, a, 1), dt.date(e.year, b, _last_day(e.year, b)), "part-of-year")
+        return DateSpan(dt.date(e.year, 1, 1), dt.date(e.year, 12, 31), "year")
+    if k == "years":
+        return DateSpan(dt.date(e.year, 1, 1), dt.date(e.year2, 12, 31), "year") if e.year2 >= e.year else None
+    if k == "decade":
+        return DateSpan(dt.date(e.year, 1, 1), dt.date(e.year + 9, 12, 31), "decade")
+    if k == "season":
+        if e.year is not None:
+            return _season_span(e.year, e.season)
+        if pub is None and year is None:
+            return DateSpan(None, None, "season", None, False)
+        if pub is None:
+            return _season_span(year + (e.offset if e.offset < 0 else e.offset), e.season)
+        # the latest occurrence that has started (past bias) or the next (future), shifted by offset
+        cand = _season_span(pub.year, e.season)
+        if e.offset < 0:
+            # last fall: the most recent that has ended before publication
+            while cand.end >= pub:
+                cand = _season_span(cand.end.year - 1, e.season)
+            return cand
+        if e.offset > 0 or ref.future:
+            while cand.start <= pub:
+                cand = _season_span(cand.end.year + 1, e.season)
+            return cand
+        if cand.start > pub:
+            cand = _season_span(pub.year - 1, e.season)
+        return cand
+    if k == "weekday":
+        if pub is None:
+            wd = e.weekdays
+            return DateSpan(None, None, "day", wd[0] if len(wd) == 1 else None, False, None, wd if len(wd) > 1 else ())
+        days = []
+        for w in e.weekdays:
+            if e.offset > 0 or (ref.future and e.offset == 0):
+                delta = (w - pub.weekday()) % 7 or 7
+            else:
+                delta = -((pub.weekday() - w) % 7)
+                if e.offset < 0 and delta == 0:
+                    delta = -7
+            days.append(pub + dt.timedelta(days=delta))
+        return _span(min(days), max(days), "day")
+    if k == "relative":
+        return _relative(e, ref)
+    return None
+
+
+def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
+    pub, year = ref.published, ref.year
+    u, off = e.unit, e.offset
+    if u == "year":
+        if pub is None and year is None:
+            return None
+        y = (pub.year if pub else year) + off
+        if e.part:  # earlier this year / later this year
+            if pub is None:
+                return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+            if e.part == (0, 0):
+                return DateSpan(dt.date(y, 1, 1), pub, "part-of-year")
+            return DateSpan(pub, dt.date(y, 12, 31), "part-of-year")
+        return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
+    if pub is None:
+        return DateSpan(None, None, u or "day", None, False)
+    if u == "day":
+        d = pub + dt.timedelta(days=off)
+        return _span(d, d, "day")
+    if u == "week":
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=off)
+        return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+    if u == "weekend":
+        sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # the Saturday on or before publication
+        if off > 0 or (ref.future and off == 0):
+            sat += dt.timedelta(days=7)
+        elif off < 0 and pub.weekday() >= 5:
+            sat -= dt.timedelta(days=7)  # "last weekend" said during a weekend
+        return DateSpan(sat, sat + dt.timedelta(days=1), "weekend")
+    if u == "month":
+        y, m = pub.year, pub.month + off
+        while m < 1:
+            y, m = y - 1, m + 12
+        while m > 12:
+            y, m = y + 1, m - 12
+        if e.part == (0, 0):
+            return DateSpan(dt.date(y, m, 1), pub, "part-of-month")
+        return _month_span(y, m)
+    if u in ("days_ago", "weeks_ago", "months_ago", "years_ago"):
+        if u == "days_ago":
+            d = pub - dt.timedelta(days=off)
+            return _span(d, d, "day")
+        if u == "weeks_ago":
+            d = pub - dt.timedelta(weeks=off)
+            monday = d - dt.timedelta(days=d.weekday())
+            return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+        if u == "months_ago":
+            y, m = pub.year, pub.month - off
+            while m < 1:
+                y, m = y - 1, m + 12
+            return _month_span(y, m)
+        return DateSpan(dt.date(pub.year - off, 1, 1), dt.date(pub.year - off, 12, 31), "year")
+    return None
+
+
+# ------------------------------------------------------------------------------------------- parsing
+
+_CONNECT = ("-", "–", "—", "to", "through", "until", "till")
+_YEAR_PREPS = frozenset("in since of by until from during before after early late mid throughout for around "
+                        "circa between and to year fiscal the spring summer fall autumn winter".split())
+
+
+def _int(ts: Tokens, i: int, lo: int, hi: int, max_len: int = 4) -> int | None:
+    if 0 <= i < len(ts) and ts.typ[i] == NUM and "." not in ts.tok[i] and "," not in ts.tok[i] and len(ts.tok[i]) <= max_len:
+        v = int(ts.tok[i])
+        if lo <= v <= hi:
+            return v
+    return None
+
+
+def _day(ts: Tokens, i: int) -> tuple[int, int] | None:
+    """A day of month at i ('17', '17th') -> (day, index after)."""
+    d = _int(ts, i, 1, 31, 2)
+    if d is None:
+        return None
+    j = i + 1
+    if j < len(ts) and ts.attached(j) and ts.low[j] in ("st", "nd", "rd", "th"):
+        j += 1
+    return d, j
+
+
+def _year_at(ts: Tokens, i: int) -> int | None:
+    y = _int(ts, i, YEAR_MIN, YEAR_MAX)
+    if y is not None and len(ts.tok[i]) == 4 and not (i + 1 < len(ts) and ts.attached(i + 1) and ts.typ[i + 1] == WORD):
+        return y
+    return None
+
+
+def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A month name at i -> (month, index after, swallowing an abbreviation's full stop)."""
+    if i >= len(ts) or ts.typ[i] != WORD:
+        return None
+    m = lex.months.get(ts.low[i])
+    if m is None:
+        return None
+    word = ts.tok[i]
+    j = i + 1
+    abbreviated = len(word) <= 4 and ts.low[i] not in ("may", "june", "july")
+    if abbreviated and j < len(ts) and ts.tok[j] == "." and ts.attached(j):
+        j += 1
+    # lower-case "may"/"march" and abbreviations are months only next to a number or when capitalised
+    if not word[0].isupper() and (ts.low[i] in ("may", "march") or abbreviated):
+        if not (_int(ts, j, 1, YEAR_MAX) is not None or _int(ts, i - 1, 1, 31, 2) is not None
+                or (i >= 2 and ts.low[i - 1] == "of" and _int(ts, i - 2, 1, 31, 2) is not None)):
+            return None
+    elif word[0].isupper() and ts.low[i] == "may" and not (_int(ts, j, 1, YEAR_MAX) is not None or
+                                                         (i > 0 and ts.low[i - 1] in _YEAR_PREPS)):
+        return None  # "May" starting a sentence is usually the verb
+    return m, j
+
+
+def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    if i >= len(ts) or ts.typ[i] != WORD:
+        return None
+    w = lex.weekdays.get(ts.low[i])
+    if w is None:
+        return None
+    word = ts.tok[i]
+    if len(word) <= 5 and ts.low[i] not in ("friday", "monday", "sunday") and not word[0].isupper():
+        return None  # "sat", "wed", "sun" in lower case are words
+    if not word[0].isupper() and len(word) <= 5:
+        return None
+    j = i + 1
+    if len(word) <= 5 and j < len(ts) and ts.tok[j] == "." and ts.attached(j):
+        j += 1
+    return w, j
+
+
+def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """A date expression starting at token i -> (expr, first token index, index after)."""
+    n = len(ts)
+    low = ts.low
+    t = low[i]
+    # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
+    for length in (3, 2, 1):
+        key = tuple(low[i: i + length])
+        if key in lex.month_parts:
+            j = i + length
+            if j < n and ts.tok[j] == "-":
+                j += 1
+            if j < n and low[j] == "the":
+                j += 1
+            inner = parse_date(ts, j, lex) if j < n else None
+            if inner and inner[1] == j:
+                e, _, end = inner
+                if e.kind == "month" and not e.month2 and not e.part:
+                    return DateExpr("month", e.year, e.month, part=lex.month_parts[key],
+                                    explicit_year=e.explicit_year), i, end
+                if e.kind == "year" and not e.part:
+                    return DateExpr("year", e.year, part=lex.year_parts.get(key, (1, 12)), explicit_year=True), i, end
+            break
+    # ---- ISO 2025-06-17
+    y = _year_at(ts, i)
+    if y is not None and i + 4 < n and ts.tok[i + 1] == "-" and ts.attached(i + 1) and ts.attached(i + 2) \
+            and ts.tok[i + 3] == "-" and ts.attached(i + 3) and ts.attached(i + 4):
+        m, d = _int(ts, i + 2, 1, 12, 2), _int(ts, i + 4, 1, 31, 2)
+        if m and d:
+            return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+    # ---- month first: "June 17", "Sept. 13 and 14", "June 17, 2025", "June 2024", "January and February"
+    mo = month_at(ts, i, lex)
+    if mo:
+        m, j = mo
+        dd = _day(ts, j)
+        if dd and _year_at(ts, j) is None:
+            d, j2 = dd
+            d2 = m2 = None
+            if j2 + 1 < n and low[j2] in ("and", "-", "–", "to", "through"):
+                nxt = _day(ts, j2 + 1)
+                mo2 = month_at(ts, j2 + 1, lex)
+                if nxt and nxt[0] > d:
+                    d2, j2 = nxt
+                elif mo2 and _day(ts, mo2[1]):
+                    m2 = mo2[0]
+                    d2, j2 = _day(ts, mo2[1])  # type: ignore[misc]
+            yy, j3 = _trailing_year(ts, j2)
+            e = DateExpr("ymd" if yy else "md", yy, m, d, month2=m2, day2=d2, explicit_year=yy is not None)
+            return e, i, j3
+        yy, j3 = _trailing_year(ts, j, comma=False)
+        m2 = None
+        if j3 == j and j + 1 < n and low[j] in ("and", "to", "-", "–", "through", "until"):
+            mo2 = month_at(ts, j + 1, lex)
+            if mo2 and not _day(ts, mo2[1]):
+                m2 = mo2[0]
+                yy, j3 = _trailing_year(ts, mo2[1], comma=False)
+                if m2 <= m and yy is None:
+                    m2 = None
+                else:
+                    j = mo2[1]
+                    j3 = max(j3, j)
+        return DateExpr("month", yy, m, month2=m2, explicit_year=yy is not None), i, j3
+    # ---- day first: "17 June 2025", "4th of July"
+    dd = _day(ts, i)
+    if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "(["):
+        d, j = dd
+        if j < n and low[j] == "of":
+            j += 1
+        mo = month_at(ts, j, lex)
+        if mo and ts.start[j] - ts.end[j - 1] <= 2:
+            m, j2 = mo
+            yy, j3 = _trailing_year(ts, j2)
+            return DateExpr("ymd" if yy else "md", yy, m, d, explicit_year=yy is not None), i, j3
+    # ---- decades: "1990s", "the '90s"
+    if ts.typ[i] == NUM and len(ts.tok[i]) == 4 and ts.tok[i].endswith("0") and i + 1 < n and ts.attached(i + 1) \
+            and low[i + 1] == "s":
+        yv = int(ts.tok[i])
+        if YEAR_MIN <= yv <= YEAR_MAX:
+            return DateExpr("decade", yv, explicit_year=True), i, i + 2
+    # ---- years and year spans: "2023", "2018-19", "2018–2020"
+    if y is not None and _looks_like_year(ts, i, lex):
+        j = i + 1
+        if j + 1 < n and ts.tok[j] in ("-", "–", "/") and ts.attached(j) and ts.attached(j + 1):
+            y2 = _int(ts, j + 1, 0, YEAR_MAX)
+            if y2 is not None:
+                if len(ts.tok[j + 1]) == 2:
+                    y2 = (y // 100) * 100 + y2
+                if len(ts.tok[j + 1]) in (2, 4) and y < y2 <= y + 30:
+                    return DateExpr("years", y, year2=y2, explicit_year=True), i, j + 2
+        return DateExpr("year", y, explicit_year=True), i, j
+    # ---- seasons: "fall 2024", "the fall of 2024", "last fall", "this summer"
+    rel = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1}
+    off = 0
+    j = i
+    if t in rel and i + 1 < n:
+        off = rel[t]
+        j = i + 1
+    sw = low[j] if j < n else ""
+    if sw in lex.seasons:
+        season = lex.seasons[sw]
+        k = j + 1
+        if k < n and low[k] == "of":
+            k += 1
+        yy = _year_at(ts, k) if k < n else None
+        if yy is not None:
+            return DateExpr("season", yy, season=season, explicit_year=True), i, k + 1
+        if j == i:  # bare season: only as "in (the) fall", "last fall" etc.
+            if not (i > 0 and low[i - 1] in ("the", "in", "during", "this", "since", "until", "by")):
+                return None
+        return DateExpr("season", None, season=season, offset=off), i, j + 1
+    # ---- weekdays: "Friday", "last Friday", "on Saturday and Sunday", "Friday, June 20"
+    wk = weekday_at(ts, j, lex) if j < n else None
+    if wk:
+        w, k = wk
+        days = [w]
+        if k + 1 < n and low[k] in ("and", "or", "-", "–", "to"):
+            wk2 = weekday_at(ts, k + 1, lex)
+            if wk2:
+                days.append(wk2[0])
+                k = wk2[1]
+        # "Friday, June 20" or "Friday June 20": the calendar date carries the weekday
+        k2 = k + 1 if k < n and ts.tok[k] == "," else k
+        if len(days) == 1 and k2 < n:
+            inner = parse_date(ts, k2, lex)
+            if inner and inner[0].kind in ("md", "ymd") and inner[1] == k2:
+                e = inner[0]
+                return DateExpr(e.kind, e.year, e.month, e.day, weekdays=(w,), explicit_year=e.explicit_year), i, inner[2]
+        return DateExpr("weekday", weekdays=tuple(days), offset=off), i, k
+    # ---- relative units: "last week", "next month", "this year", "earlier this year", "the weekend"
+    if t in ("earlier", "later") and i + 2 < n and low[i + 1] == "this" and low[i + 2] in ("year", "month"):
+        part = (0, 0) if t == "earlier" else (1, 1)
+        return DateExpr("relative", unit=low[i + 2], offset=0, part=part), i, i + 3
+    if t in rel and i + 1 < n and low[i + 1] in ("week", "month", "year", "weekend"):
+        return DateExpr("relative", unit=low[i + 1], offset=rel[t]), i, i + 2
+    if t == "weekend" and i > 0 and low[i - 1] == "the":
+        return DateExpr("relative", unit="weekend", offset=0), i - 1, i + 1
+    for length in (4, 3, 2, 1):
+        key = tuple(low[i: i + length])
+        if len(key) == length and key in lex.relative_days:
+            if key == ("today",) and i + 1 < n and low[i + 1] in ("'s", "’s"):
+                return None
+            return DateExpr("relative", unit="day", offset=lex.relative_days[key]), i, i + length
+    return None
+
+
+def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:
+    """An optional ", 2025" or " 2025" after a month or day."""
+    n = len(ts)
+    k = j
+    if comma and k < n and ts.tok[k] == ",":
+        k += 1
+    y = _year_at(ts, k) if k < n else None
+    if y is not None:
+        return y, k + 1
+    return None, j
+
+
+def _looks_like_year(ts: Tokens, i: int, lex: Lexicon) -> bool:
+    """A bare four-digit number is a year unless it counts something ('2000 people', '1500 km')."""
+    if i > 0 and (ts.tok[i - 1] in ("$", "€", "£", "#", "¥") or (ts.attached(i) and ts.typ[i - 1] != 2)):
+        return False
+    if i > 0 and ts.low[i - 1] in _YEAR_PREPS:
+        return True
+    j = i + 1
+    if j >= len(ts):
+        return True
+    nxt = ts.low[j]
+    if ts.typ[j] == WORD and (nxt in lex.scales or nxt in ("percent", "per")):
+        return False
+    if ts.typ[j] == WORD and nxt not in lex.stopwords and nxt not in lex.months and not ts.tok[j][0].isupper():
+        return False  # "2000 people"
+    if ts.tok[j] == "%":
+        return False
+    return True

@@ -1,0 +1,606 @@
+"""Find every numeric and date mention in a text and normalise it into a Claim.
+
+One left-to-right walk over the tokens: at each token the date reader, the time-of-day reader and the
+quantity reader are tried in that order; a reader that succeeds consumes its tokens. Dates are
+resolved after the walk, once the article's reference year is known.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .dates import DateExpr, Reference, parse_date, resolve
+from .lexicon import Lexicon, UnitDef, default_lexicon
+from .numbers import Num, read_number, read_vague
+from .subjects import context_words, events_near, subject_after, subject_before, subject_key
+from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
+from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
+
+_HYPHENS = ("-", "–", "—", "‑")
+_RANGE_WORDS = ("to", "through")
+_ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
+_SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
+                          "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
+                          "episode", "season"))
+_PM = ("p", "pm")
+_AM = ("a", "am")
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int
+    end: int
+    kind: str
+    value: Quantity | None = None
+    date: DateExpr | None = None
+    subject: str | None = None
+    role: str | None = None
+    unitless: bool = True
+    of_ok: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class _Walker:
+    """Holds one text's tokens while its mentions are read."""
+
+    def __init__(self, ts: Tokens, lex: Lexicon, start_token: int) -> None:
+        self.ts = ts
+        self.lex = lex
+        self.n = len(ts)
+        self.start_token = start_token
+        self.change_verbs = frozenset(k[0] for k in lex.update_current if len(k) >= 1)
+
+    # ----------------------------------------------------------------------------------- helpers
+    def low(self, i: int) -> str:
+        return self.ts.low[i] if 0 <= i < self.n else ""
+
+    def line_start(self, i: int) -> bool:
+        return i == self.start_token or (i > 0 and "\n" in self.ts.gap(i))
+
+    def qualifier_before(self, first: int) -> tuple[object, int] | None:
+        lex, ts = self.lex, self.ts
+        for length in (4, 3, 2, 1):
+            a = first - length
+            if a < self.start_token:
+                continue
+            key = tuple(ts.low[a:first])
+            q = lex.qualifiers_before.get(key)
+            if q is not None:
+                return q, a
+        return None
+
+    def qualifier_after(self, end: int) -> tuple[object, int] | None:
+        ts = self.ts
+        j = end
+        if j < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
+            j += 1  # "11,000-plus"
+        for length in (2, 1):
+            key = tuple(ts.low[j: j + length])
+            q = self.lex.qualifiers_after.get(key)
+            if q is not None and len(key) == length:
+                if key == ("plus",) and j == end and not ts.attached(j) and j + 1 < self.n and ts.typ[j + 1] == NUM:
+                    return None  # "5 plus 3"
+                return q, j + length
+        return None
+
+    def currency_symbol(self, i: int) -> tuple[str, int] | None:
+        ts = self.ts
+        for length in (3, 2, 1):
+            key = tuple(ts.tok[i: i + length])
+            code = self.lex.currency_symbols.get(key)
+            if code is not None and len(key) == length and all(ts.attached(k) for k in range(i + 1, i + length)):
+                j = i + length
+                if j < self.n and (ts.typ[j] == NUM or ts.low[j] in self.lex.number_words):
+                    return code, j
+        return None
+
+    def unit_after(self, j: int, value_end_attached: bool) -> tuple[str, object, int] | None:
+        """A unit, percent sign or currency word at token j -> (kind, def, index after)."""
+        ts, lex = self.ts, self.lex
+        if j >= self.n:
+            return None
+        hyphen = False
+        if ts.tok[j] in _HYPHENS and ts.attached(j) and j + 1 < self.n and ts.attached(j + 1) and ts.typ[j + 1] == WORD:
+            j += 1  # adjectival: "11-day", "2-mile"
+            hyphen = True
+        attached = ts.attached(j) and not hyphen
+        for length in (4, 3, 2, 1):
+            key = tuple(ts.low[j: j + length])
+            if len(key) < length:
+                continue
+            if key in lex.percent_units:
+                if key in (("pp",), ("ppt",)) and not attached:
+                    continue
+                return PERCENT, lex.percent_units[key], j + length
+            if key in lex.currency_words and not hyphen:
+                return MONEY, lex.currency_words[key], j + length
+            exact = tuple(ts.tok[j: j + length])
+            u = lex.units_exact.get(exact)
+            if u is not None:
+                if exact in lex.units_attached_only and not attached:
+                    continue
+                if not self._unit_ends(j + length):
+                    continue
+                return QUANTITY, u, j + length
+            u = lex.units.get(key)
+            if u is not None and self._unit_ends(j + length):
+                return QUANTITY, u, j + length
+        return None
+
+    def _unit_ends(self, k: int) -> bool:
+        """A unit must end the word: '5 km' but not '5 kmx'."""
+        ts = self.ts
+        return not (k < self.n and ts.attached(k) and ts.typ[k] in (WORD, NUM))
+
+    def skip_number(self, i: int) -> bool:
+        """Numbers that are not claims: list markers, page numbers, codes, clock times without a date."""
+        ts = self.ts
+        if ts.typ[i] != NUM:
+            return False
+        prev = self.low(i - 1)
+        if prev in _SKIP_BEFORE or (prev == "." and self.low(i - 2) in ("p", "no", "pp")):
+            return True
+        if self.line_start(i) and i + 1 < self.n and ts.tok[i + 1] in (".", ")") and ts.attached(i + 1) \
+                and "." not in ts.tok[i]:
+            return True  # "1." list marker
+        if ts.attached(i) and i > 0:
+            p = ts.tok[i - 1]
+            if ts.typ[i - 1] == WORD and ts.low[i - 1] not in self.lex.currency_words:
+                if ts.low[i - 1] not in ("mid", "us", "rs"):
+                    return True  # "A320", "G7"
+            if p in _HYPHENS and i > 1 and ts.attached(i - 1) and ts.typ[i - 2] in (WORD, NUM) \
+                    and ts.low[i - 2] not in ("mid", "early", "late") and ts.low[i - 2] not in self.lex.months:
+                return True  # "COVID-19", "F-16", the tail of "555-1234"
+            if p in ("/", ".", ":", "_", "@"):
+                return True  # paths, versions, clock times, handles
+        return False
+
+    # ----------------------------------------------------------------------------------- readers
+    def read_time(self, i: int) -> Mention | None:
+        """'2 a.m.', '2:15 a.m.', '14:30' (only kept later if a date is in the same sentence)."""
+        ts = self.ts
+        if ts.typ[i] != NUM or "." in ts.tok[i] or "," in ts.tok[i] or len(ts.tok[i]) > 2:
+            if ts.low[i] in ("noon", "midday", "midnight"):
+                minutes = 720 if ts.low[i] != "midnight" else 0
+                return Mention(i, i + 1, TIME, _clock_value(minutes))
+            return None
+        h = int(ts.tok[i])
+        j = i + 1
+        mins = 0
+        if j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) and ts.typ[j + 1] == NUM \
+                and len(ts.tok[j + 1]) == 2:
+            mins = int(ts.tok[j + 1])
+            j += 2
+            colon = True
+        else:
+            colon = False
+        k = j
+        ampm = None
+        w = self.low(k)
+        if w in ("a", "p") and self.low(k + 1) == "." and self.low(k + 2) == "m":
+            ampm = w
+            k += 3
+            if self.low(k) == "." and ts.attached(k):
+                k += 1
+        elif w in ("am", "pm"):
+            ampm = w[0]
+            k += 1
+        elif w == "o'clock":
+            k += 1
+            ampm = ""
+        if ampm is None and not colon:
+            return None
+        if h > 24 or mins > 59 or (ampm and h > 12):
+            return None
+        if ampm == "p" and h < 12:
+            h += 12
+        if ampm == "a" and h == 12:
+            h = 0
+        return Mention(i, k, TIME, _clock_value(h * 60 + mins))
+
+    def read_ordinal(self, i: int) -> Mention | None:
+        ts, lex = self.ts, self.lex
+        if ts.typ[i] == NUM and i + 1 < self.n and ts.attached(i + 1) and ts.low[i + 1] in _ORDINAL_SUFFIX \
+                and "," not in ts.tok[i] and "." not in ts.tok[i]:
+            v = int(ts.tok[i])
+            return Mention(i, i + 2, ORDINAL, Quantity(v, v, dimension="ordinal"))
+        w = ts.low[i]
+        if ts.typ[i] != WORD:
+            return None
+        v = lex.ordinals.get(w)
+        end = i + 1
+        if v is None and w in lex.tens and i + 2 < self.n and ts.tok[i + 1] in _HYPHENS and ts.low[i + 2] in lex.ordinals:
+            v = int(lex.tens[w]) + lex.ordinals[ts.low[i + 2]]
+            end = i + 3
+        if v is None:
+            return None
+        # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after
+        prev = self.low(i - 1)
+        nxt = self.low(end)
+        if prev not in ("the", "its", "their", "his", "her", "'s", "’s", "s") and not (i > 0 and ts.tok[i - 1] in ("'s", "’s")):
+            if not (i > 1 and ts.tok[i - 1] in ("’", "'")):
+                return None
+        if nxt in ("of", "time", "half", "quarter") or nxt == "" or end >= self.n or ts.typ[end] != WORD:
+            return None
+        if nxt in lex.stopwords:
+            return None
+        return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
+
+    def read_proportion(self, i: int) -> Mention | None:
+        """'half of', 'a third of', 'two-thirds of', 'one in five'."""
+        ts, lex = self.ts, self.lex
+        j = i
+        num = 1.0
+        w = ts.low[i]
+        if w in ("a", "an", "one"):
+            j = i + 1
+        elif w in lex.number_words and i + 1 < self.n:
+            num = lex.number_words[w]
+            j = i + 1
+            if j < self.n and ts.tok[j] in _HYPHENS:
+                j += 1
+        frac_word = self.low(j)
+        if frac_word in lex.fractions and (frac_word != "half" or j == i) and self.low(j + 1) == "of":
+            if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
+                return None
+            v = num * lex.fractions[frac_word] * 100
+            m = Mention(i, j + 1, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
+            m.unitless = False
+            return m
+        return None
+
+    def read_quantity(self, i: int) -> Mention | None:
+        ts, lex = self.ts, self.lex
+        first = i
+        j = i
+        currency = None
+        cur = self.currency_symbol(j)
+        if cur:
+            currency, j = cur
+        negative = False
+        if j < self.n and ts.low[j] in ("minus", "negative") and j + 1 < self.n and ts.typ[j + 1] == NUM:
+            negative, j = True, j + 1
+        elif j + 1 < self.n and ts.tok[j] in ("-", "−") and ts.typ[j + 1] == NUM and ts.attached(j + 1) \
+                and not ts.attached(j):
+            negative, j = True, j + 1
+        num = read_number(ts, j, lex, money=currency is not None)
+        vague = None
+        if num is None:
+            vague = read_vague(ts, j, lex)
+            if vague is None:
+                return None
+            low, high, end = vague
+            m = Mention(first, end, NUMBER, Quantity(low, high, qualifier="vague", approximate=True))
+            m.of_ok = True
+            return self._finish_unit(m, end, currency, None, None)
+        if num.integer_text and self.skip_number(j):
+            return None
+        lo = num
+        hi: Num | None = None
+        end = num.end
+        # one in five
+        if not currency and self.low(end) == "in" and end + 1 < self.n and num.value <= 100 and num.words:
+            den = read_number(ts, end + 1, lex)
+            if den and den.words and den.value > num.value:
+                v = num.value / den.value * 100
+                return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
+                                                                 stated_unit="%", precision=0.5))
+        # ranges
+        between = self.low(first - 1) in ("between",) or (self.low(first - 1) == "from" and self.low(first - 2) not in self.change_verbs)
+        conn = self.low(end)
+        if end + 1 < self.n and (conn in _HYPHENS or conn in _RANGE_WORDS or (conn == "and" and between)):
+            k = end + 1
+            cur2 = self.currency_symbol(k)
+            if cur2 and (currency is None or cur2[0] == currency):
+                k = cur2[1]
+            if conn in _HYPHENS and not ((ts.attached(end) and ts.attached(k)) or (not ts.attached(end) and not ts.attached(k))):
+                k = -1
+            num2 = read_number(ts, k, lex, money=currency is not None) if k > 0 else None
+            if num2 is not None and num2.integer_text and k < self.n:
+                if conn in _HYPHENS and ts.attached(end) and self._code_like(num, num2, num2.end):
+                    return Mention(first, num2.end, "skip")
+                if conn in _HYPHENS and not num.scaled and not num2.scaled and num.value >= num2.value:
+                    return Mention(first, num2.end, "skip")  # a score: "(29-23)", "3-1"
+            if num2 is not None and conn == "to" and self.low(first - 1) != "from" and not between \
+                    and self.low(first - 2) in self.change_verbs:
+                num2 = None
+            if num2 is not None:
+                lo_v = num.value
+                if num2.scaled and not num.scaled and num2.value > 0:
+                    scale = _scale_of(num2)
+                    if scale > 1 and lo_v * scale <= num2.value:
+                        lo_v *= scale
+                        lo = Num(lo_v, num.end, num.precision * scale, True, num.words, num.integer_text)
+                if lo.value < num2.value:
+                    hi = num2
+                    end = num2.end
+                    if between and self.low(first - 1) in ("between", "from"):
+                        first -= 1
+        if negative:
+            lo = Num(-lo.value, lo.end, lo.precision, lo.scaled, lo.words, lo.integer_text)
+        base = Quantity(lo.value, hi.value if hi else lo.value, precision=max(lo.precision, hi.precision if hi else 0))
+        m = Mention(first, end, NUMBER, base)
+        m.of_ok = num.scaled and num.words
+        return self._finish_unit(m, end, currency, lo, hi)
+
+    def _code_like(self, a: Num, b: Num, after: int) -> bool:
+        """'555-1234', '12-34-56': phone numbers and codes joined by hyphens."""
+        ts = self.ts
+        if after < self.n and ts.tok[after] in _HYPHENS and ts.attached(after) and after + 1 < self.n \
+                and ts.typ[after + 1] == NUM:
+            return True
+        ta, tb = a.integer_text, b.integer_text
+        return ("," not in ta and "," not in tb and len(tb) >= 4 and len(ta) >= 3) or tb.startswith("0") or ta.startswith("0")
+
+    def _finish_unit(self, m: Mention, end: int, currency: str | None, lo: Num | None, hi: Num | None) -> Mention:
+        ts = self.ts
+        q = m.value
+        assert q is not None
+        unit = None
+        if not (lo is not None and lo.integer_text and self.low(end) in _ORDINAL_SUFFIX and ts.attached(end)):
+            unit = self.unit_after(end, True)
+        if unit is None and lo is not None and lo.words and lo.value == 1 and self.low(m.first) in ("a", "an"):
+            unit = None
+        # "a day and a half", "an hour and a half"
+        if unit is None and lo is None and False:
+            pass
+        kind = m.kind
+        factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
+        if currency and (unit is None or unit[0] != MONEY):
+            kind, canon, dim, stated = MONEY, currency, "currency", _currency_label(currency, ts, m.first)
+        if unit is not None:
+            ukind, udef, uend = unit
+            if ukind == MONEY:
+                if currency is None or currency == udef:
+                    kind, canon, dim, stated = MONEY, udef, "currency", udef
+                    end = uend
+            elif currency is None:
+                assert isinstance(udef, UnitDef)
+                kind = PERCENT if ukind == PERCENT else QUANTITY
+                factor, offset, canon, dim = udef.factor, udef.offset, udef.canonical, udef.dimension
+                stated = ts.text[ts.start[end if ts.tok[end] not in _HYPHENS else end + 1]: ts.end[uend - 1]]
+                end = uend
+                # "a day and a half", "two and a half years" handled by "and a half" after a unit
+                if self.low(end) == "and" and self.low(end + 1) == "a" and self.low(end + 2) == "half" and q.low == q.high:
+                    q = Quantity(q.low + 0.5, q.high + 0.5, precision=q.precision)
+                    end += 3
+        m.unitless = unit is None and currency is None
+        m.end = end
+        lo_v, hi_v = q.low, q.high
+        low = None if lo_v is None else lo_v * factor + offset
+        high = None if hi_v is None else hi_v * factor + offset
+        m.kind = kind
+        m.value = Quantity(low, high, q.low_inclusive, q.high_inclusive, q.approximate, canon, dim, stated,
+                           factor, offset, q.qualifier, q.precision)
+        return m
+
+    def read_a_unit(self, i: int) -> Mention | None:
+        """'a day and a half', 'half an hour', 'an hour and a half': durations without digits."""
+        ts = self.ts
+        w = ts.low[i]
+        if w == "half" and self.low(i + 1) in ("a", "an"):
+            u = self.unit_after(i + 2, False)
+            if u and u[0] == QUANTITY and u[1].dimension == "time":
+                return self._duration(i, u[2], 0.5, u[1])
+            return None
+        if w in ("a", "an") and i + 1 < self.n:
+            u = self.unit_after(i + 1, False)
+            if u and u[0] == QUANTITY and u[1].dimension == "time" and self.low(u[2]) == "and" \
+                    and self.low(u[2] + 1) == "a" and self.low(u[2] + 2) == "half":
+                return self._duration(i, u[2] + 3, 1.5, u[1])
+        return None
+
+    def _duration(self, first: int, end: int, value: float, udef: UnitDef) -> Mention:
+        ts = self.ts
+        v = value * udef.factor
+        return Mention(first, end, QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
+                                                      stated_unit=udef.name + "s", factor=udef.factor),
+                       unitless=False)
+
+
+def _scale_of(num: Num) -> float:
+    """The scale multiplier applied to a Num (1.5 million -> 1e6)."""
+    for s in (1e12, 1e9, 1e6, 1e3, 1e2):
+        if num.value >= s and (num.value / s) < 1000:
+            return s
+    return 1.0
+
+
+def _clock_value(minutes: int) -> Quantity:
+    return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day", stated_unit="min")
+
+
+def _currency_label(code: str, ts: Tokens, first: int) -> str:
+    return code
+
+
+def _apply_qualifier(q: Quantity, qual, tol: dict[str, float]) -> Quantity:
+    """Turn the stated figure into the interval the qualifier means."""
+    bound, inclusive, phrase = qual.bound, qual.inclusive, qual.phrase
+    lo, hi = q.low, q.high
+    args = dict(unit=q.unit, dimension=q.dimension, stated_unit=q.stated_unit, factor=q.factor, offset=q.offset,
+                qualifier=phrase, precision=q.precision)
+    if bound == "lower":
+        return Quantity(lo, None, inclusive, True, False, **args)
+    if bound == "upper":
+        return Quantity(None, hi, True, inclusive, False, **args)
+    return Quantity(lo, hi, True, True, True, **args)
+
+
+def extract(text: str, published: dt.date | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
+            body_start: int = 0) -> list[Claim]:
+    """Every numeric and date mention of `text` as Claims, in text order.
+
+    `published` anchors relative dates; without it, the latest explicit year in the text anchors bare
+    month-days and seasons, and bare weekdays stay unresolved.
+    """
+    lex = lexicon or default_lexicon()
+    ts = tokenize(text)
+    n = len(ts)
+    spans = sentence_spans(ts, body_start)
+    sents = Sentences(text, spans)
+    i = ts.index_at(body_start)
+    start_token = i
+    w = _Walker(ts, lex, start_token)
+    mentions: list[Mention] = []
+    while i < n:
+        t = ts.typ[i]
+        m: Mention | None = None
+        if t == SYM and ts.tok[i] not in ("$", "€", "£", "¥", "₹", "₽", "₩", "₴", "-", "−"):
+            i += 1
+            continue
+        if t == WORD and ts.low[i] in lex.stopwords and ts.low[i] not in ("a", "an", "last", "this", "next", "the",
+                                                                       "past", "earlier", "later"):
+            i += 1
+            continue
+        if t == NUM and w.skip_number(i):
+            i += 1
+            continue
+        got = parse_date(ts, i, lex) if t != SYM else None
+        if got is not None:
+            expr, first, end = got
+            m = Mention(first, end, DATE, date=expr)
+        if m is None:
+            m = w.read_time(i) or w.read_ordinal(i) or w.read_proportion(i) or w.read_a_unit(i) or w.read_quantity(i)
+        if m is None or m.end <= i:
+            i += 1
+            continue
+        if m.kind != "skip":
+            mentions.append(m)
+        i = m.end
+    return _to_claims(mentions, ts, sents, lex, published, source, text)
+
+
+def _reference_year(mentions: list[Mention], published: dt.date | None) -> int | None:
+    if published:
+        return published.year
+    years = [m.date.year for m in mentions if m.date and m.date.explicit_year and m.date.year]
+    years += [m.date.year2 for m in mentions if m.date and m.date.year2]
+    return max(years) if years else None
+
+
+def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexicon, published: dt.date | None,
+               source: str, text: str) -> list[Claim]:
+    ref_year = _reference_year(mentions, published)
+    tol = lex.tolerances
+    claims: list[Claim] = []
+    # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
+    sent_of = [sents.index(ts.start[m.first]) for m in mentions]
+    date_sents: set[int] = set()
+    years_in: dict[int, list[tuple[int, int, int]]] = {}
+    for k, m in enumerate(mentions):
+        if m.kind == DATE:
+            date_sents.add(sent_of[k])
+            e = m.date
+            if e and e.explicit_year and e.year:
+                since = ts.low[m.first - 1] == "since" if m.first > 0 else False
+                hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
+                years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
+    future_cache: dict[int, bool] = {}
+    prev_subject: dict[int, str | None] = {}
+    counter = 0
+    w = _Walker(ts, lex, 0)
+    for k, m in enumerate(mentions):
+        sidx = sent_of[k]
+        s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
+        lo_tok, hi_tok = ts.index_at(s_a), ts.index_at(s_b)
+        if m.kind == TIME and sidx not in date_sents:
+            continue
+        qual = w.qualifier_before(m.first) if m.kind not in (DATE, ORDINAL) else None
+        first = m.first
+        if m.kind == DATE:
+            if sidx not in future_cache:
+                future_cache[sidx] = _looks_ahead(ts, lo_tok, hi_tok, lex)
+            ref = Reference(published, ref_year, future_cache[sidx])
+            span = resolve(m.date, ref)
+            if span is None:
+                continue
+            value = span
+            subject = None
+        else:
+            q = m.value
+            assert q is not None
+            if qual is not None and q.qualifier != "vague" and q.low == q.high:
+                q = _apply_qualifier(q, qual[0], tol)
+                first = qual[1]
+            end_q = w.qualifier_after(m.end) if q.low == q.high else None
+            if end_q is not None:
+                q = _apply_qualifier(q, end_q[0], tol)
+                m.end = end_q[1]
+            value = q
+            subject = None
+            if m.kind in (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL):
+                subject, _ = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok)
+                if subject and subject.split()[0] in lex.anaphora:
+                    subject = prev_subject.get(sidx) or subject
+                if subject is None and m.kind in (NUMBER,):
+                    subject = subject_before(ts, first, lo_tok, lex)
+                if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
+                        subject is None or ts.low[m.end] == "of"):
+                    continue
+            if subject:
+                prev_subject[sidx] = subject
+        role = _role(ts, first, lex)
+        start, end = ts.start[first], ts.end[m.end - 1]
+        years = None
+        if m.kind != DATE and sidx in years_in:
+            spans_y = [(a, b) for (kk, a, b) in years_in[sidx] if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
+            if spans_y:
+                years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
+        counter += 1
+        claims.append(Claim(
+            id=f"{source}:{counter}", source=source, start=start, end=end, text=text[start:end],
+            sentence=sents.sentence(start), kind=m.kind, subject=subject, value=value,
+            subject_key=subject_key(subject, lex),
+            events=events_near(ts, first, m.end, lo_tok, hi_tok, lex),
+            context=context_words(ts, first, m.end, lo_tok, hi_tok, lex),
+            years=years, role=role, sentence_start=s_a,
+        ))
+    return claims
+
+
+_CLAUSE_OPENERS = frozenset(("when", "which", "where", "that", "who", "whose"))
+
+
+def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
+    """Does a year mention date this figure? 'the floods of 1997, when 240 people died': yes;
+    'The plant, built in 1987, employs 1,150 people': no (a parenthetical closes before the figure)."""
+    if other.end <= first:
+        commas = [k for k in range(other.end, first) if ts.tok[k] in (",", ";", "(", ")")]
+        if not commas:
+            return first - other.end <= 12
+        return len(commas) == 1 and ts.tok[commas[0]] == "," and ts.low[commas[0] + 1] in _CLAUSE_OPENERS
+    gap = range(end, other.first)
+    return len(gap) <= 6 and not any(ts.tok[k] in (",", ";", "(", ")") for k in gap)
+
+
+def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
+    """A lone spelled-out 'one'/'two' with nothing counted is prose, not a figure ('one of them')."""
+    return ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] in lex.number_words
+
+
+def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
+    """'rose to 312' -> current; 'up from 241' -> previous."""
+    for length in (4, 3, 2):
+        a = first - length
+        if a < 0:
+            continue
+        key = tuple(ts.low[a:first])
+        if key in lex.update_current:
+            return "current"
+        if key in lex.update_previous:
+            return "previous"
+    if first >= 3 and ts.low[first - 1] == "from" and ts.low[first - 2] in {k[0] for k in lex.update_current}:
+        return "previous"
+    return None
+
+
+def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:
+    markers = lex.future_markers
+    for k in range(a, b):
+        w = ts.low[k]
+        if w in markers:
+            return True
+        if k + 1 < b and f"{w} {ts.low[k + 1]}" in markers:
+            return True
+    return False

@@ -1,0 +1,436 @@
+"""Load, validate and compile the rule and lexicon files in `rules/`.
+
+Rules are data: every YAML file carries an `id`; a later folder's file with the same id extends the
+earlier one (mapping keys are merged, lists replaced). Errors name the file and line and never
+produce a traceback. The compiled `Lexicon` is what the extractor and comparator read.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .errors import RuleError
+from .paths import builtin_rules_dir
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def _yaml_load(path: Path) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise RuleError(f"not UTF-8 text ({exc.reason})", str(path)) from None
+    except OSError as exc:
+        raise RuleError(f"cannot read rules file ({exc.strerror})", str(path)) from None
+    try:
+        return yaml.load(text, Loader=loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = (exc.problem or exc.context or "malformed YAML").strip()
+        raise RuleError(f"malformed YAML: {problem}", str(path), line) from None
+    except yaml.YAMLError as exc:
+        raise RuleError(f"malformed YAML: {exc}", str(path)) from None
+
+
+def _line_of(path: Path, keys: tuple[Any, ...]) -> int | None:
+    """The 1-based line of the node at `keys` (walked through mappings and lists), for error messages."""
+    import yaml
+
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"))
+    except Exception:  # noqa: BLE001 - only used to decorate an error that is already being raised
+        return None
+    line = node.start_mark.line + 1 if node else None
+    for key in keys:
+        if isinstance(node, yaml.MappingNode):
+            nxt = None
+            for k, v in node.value:
+                if str(k.value) == str(key):
+                    nxt, line = v, k.start_mark.line + 1
+                    break
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+            line = node.start_mark.line + 1
+        else:
+            break
+        if node is None:
+            break
+    return line
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: Path
+    data: dict[str, Any]
+
+    def fail(self, message: str, *keys: Any) -> RuleError:
+        return RuleError(message, str(self.path), _line_of(self.path, keys))
+
+
+def read_rule_files(folders: Iterable[Path]) -> dict[str, list[RuleFile]]:
+    """Every YAML file below each folder, grouped by id, in folder order (later folders override)."""
+    by_id: dict[str, list[RuleFile]] = {}
+    for folder in folders:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise RuleError("rules folder not found", str(folder))
+        for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
+            data = _yaml_load(path)
+            if data is None:
+                continue
+            if not isinstance(data, dict):
+                raise RuleError("a rules file must be a mapping with an `id`", str(path), 1)
+            rid = data.get("id")
+            if not isinstance(rid, str) or not rid:
+                raise RuleError("missing `id` (a non-empty string)", str(path), _line_of(path, ()) or 1)
+            by_id.setdefault(rid, []).append(RuleFile(path, data))
+    return by_id
+
+
+def _merge(base: Any, extra: Any) -> Any:
+    if isinstance(base, dict) and isinstance(extra, dict):
+        out = dict(base)
+        for k, v in extra.items():
+            out[k] = _merge(base.get(k), v) if k in base else v
+        return out
+    return extra
+
+
+# ------------------------------------------------------------------------------------------ validation
+
+_Check = Callable[[Any], bool]
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _is_str_list(v: Any) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+def _expect(rf: RuleFile, keys: tuple[Any, ...], ok: bool, what: str) -> None:
+    if not ok:
+        raise rf.fail(f"`{'.'.join(str(k) for k in keys)}` must be {what}", *keys)
+
+
+def _mapping_of(rf: RuleFile, key: str, check: _Check, what: str, required: bool = True) -> None:
+    value = rf.data.get(key)
+    if value is None:
+        if required:
+            raise rf.fail(f"missing `{key}`")
+        return
+    _expect(rf, (key,), isinstance(value, dict), "a mapping")
+    for k, v in value.items():
+        _expect(rf, (key, k), check(v), what)
+
+
+_BOUNDS = {"lower", "upper", "approximate", "approximate-below", "approximate-above"}
+
+
+def _qualifier_ok(v: Any) -> bool:
+    return isinstance(v, dict) and v.get("bound") in _BOUNDS and isinstance(v.get("inclusive", True), bool)
+
+
+def _validate(rid: str, rf: RuleFile) -> None:
+    """Shape checks per lexicon id; unknown ids are allowed (checks and extensions carry their own)."""
+    d = rf.data
+    if rid == "numbers":
+        for key in ("units", "tens", "scales", "multipliers", "fractions", "ordinals"):
+            _mapping_of(rf, key, _is_num, "a number", required=False)
+        _mapping_of(rf, "abbreviations", lambda v: isinstance(v, dict) and _is_num(v.get("value")),
+                    "a mapping with a numeric `value`", required=False)
+    elif rid == "vague":
+        _mapping_of(rf, "phrases", lambda v: isinstance(v, dict) and _is_num(v.get("low"))
+                    and (v.get("high") is None or _is_num(v.get("high"))), "a mapping with a numeric `low`")
+    elif rid == "qualifiers":
+        for key in ("before", "after"):
+            _mapping_of(rf, key, _qualifier_ok, f"a mapping with `bound` one of {sorted(_BOUNDS)}")
+    elif rid == "units":
+        _mapping_of(rf, "dimensions", lambda v: isinstance(v, str), "a unit symbol")
+        dims = d.get("dimensions") or {}
+        _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
+                    and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
+                    "a mapping with a known `dimension`, a numeric `factor` and a list of `surfaces`")
+        _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
+                    and _is_str_list(v.get("words", [])), "a mapping with `symbols` and `words` lists")
+        _mapping_of(rf, "percent", lambda v: isinstance(v, dict) and _is_num(v.get("factor"))
+                    and isinstance(v.get("unit"), str) and _is_str_list(v.get("surfaces", [])),
+                    "a mapping with `unit`, `factor` and `surfaces`")
+    elif rid == "dates":
+        _expect(rf, ("hemisphere",), d.get("hemisphere", "north") in ("north", "south"), "north or south")
+        _mapping_of(rf, "months", _is_str_list, "a list of abbreviations")
+        _mapping_of(rf, "weekdays", _is_str_list, "a list of abbreviations")
+        _expect(rf, ("months",), len(d.get("months", {})) == 12, "twelve months")
+        _expect(rf, ("weekdays",), len(d.get("weekdays", {})) == 7, "seven weekdays")
+        pair = lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)  # noqa: E731
+        for key in ("month_parts", "year_parts"):
+            _mapping_of(rf, key, pair, "a [first, last] pair")
+        for hemi, seasons in (d.get("seasons") or {}).items():
+            _expect(rf, ("seasons", hemi), isinstance(seasons, dict) and all(pair(v) for v in seasons.values()),
+                    "a mapping of seasons to [first month, last month]")
+        _mapping_of(rf, "relative_days", lambda v: isinstance(v, int), "a whole number of days")
+        _expect(rf, ("future_markers",), _is_str_list(d.get("future_markers", [])), "a list of phrases")
+    elif rid in ("subjects", "events"):
+        _mapping_of(rf, "groups", _is_str_list, "a list of words")
+        if rid == "subjects":
+            _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
+            _expect(rf, ("anaphora",), _is_str_list(d.get("anaphora", [])), "a list of words")
+        else:
+            upd = d.get("update") or {}
+            _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
+                    "a mapping of lists")
+    elif rid == "tolerances":
+        for k, v in d.items():
+            if k in ("id", "description"):
+                continue
+            _expect(rf, (k,), _is_num(v) or isinstance(v, bool), "a number")
+    elif rid == "checks":
+        _mapping_of(rf, "rules", lambda v: isinstance(v, dict) and v.get("severity") in ("error", "warning", "info", "off")
+                    and isinstance(v.get("name"), str), "a mapping with `name` and `severity` (error|warning|info|off)")
+
+
+REQUIRED_IDS = ("numbers", "vague", "qualifiers", "units", "dates", "subjects", "events", "tolerances", "checks")
+
+
+def merged_rules(folders: Iterable[Path]) -> dict[str, dict[str, Any]]:
+    """Validate every file and merge files that share an id, in folder order."""
+    by_id = read_rule_files(folders)
+    merged: dict[str, dict[str, Any]] = {}
+    for rid, files in by_id.items():
+        data: dict[str, Any] = {}
+        for rf in files:
+            _validate(rid, rf)
+            data = _merge(data, rf.data)
+        merged[rid] = data
+    return merged
+
+
+# --------------------------------------------------------------------------------------------- compiled
+
+
+@dataclass(frozen=True)
+class UnitDef:
+    """A unit of measure: canonical = stated * factor + offset."""
+
+    name: str
+    dimension: str
+    canonical: str
+    factor: float
+    offset: float = 0.0
+    symbol: str = ""
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    phrase: str
+    bound: str
+    inclusive: bool = True
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the extractor and comparator read from rules/, compiled for fast lookup."""
+
+    folders: tuple[Path, ...]
+    number_words: dict[str, float]
+    tens: dict[str, float]
+    scales: dict[str, float]
+    abbreviations: dict[str, tuple[float, bool, bool]]
+    multipliers: dict[str, float]
+    fractions: dict[str, float]
+    ordinals: dict[str, int]
+    vague: dict[tuple[str, ...], tuple[float, float | None]]
+    qualifiers_before: dict[tuple[str, ...], Qualifier]
+    qualifiers_after: dict[tuple[str, ...], Qualifier]
+    units: dict[tuple[str, ...], UnitDef]           # token tuple -> unit (case-insensitive forms)
+    units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
+    units_attached_only: frozenset[tuple[str, ...]]
+    currency_symbols: dict[tuple[str, ...], str]
+    currency_words: dict[tuple[str, ...], str]
+    percent_units: dict[tuple[str, ...], UnitDef]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
+    month_parts: dict[tuple[str, ...], tuple[int, int]]
+    year_parts: dict[tuple[str, ...], tuple[int, int]]
+    relative_days: dict[tuple[str, ...], int]
+    future_markers: frozenset[str]
+    subject_groups: dict[str, str]
+    stopwords: frozenset[str]
+    anaphora: frozenset[str]
+    event_groups: dict[tuple[str, ...], str]
+    update_current: frozenset[tuple[str, ...]]
+    update_previous: frozenset[tuple[str, ...]]
+    tolerances: dict[str, float]
+    checks: dict[str, dict[str, Any]]
+    raw: dict[str, dict[str, Any]] = field(repr=False, compare=False, default_factory=dict)
+
+    @property
+    def max_phrase(self) -> int:
+        return 5
+
+
+_TOKEN_SPLIT = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S")
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The lower-cased token tuple a phrase is looked up by (same tokenisation as the extractor)."""
+    return tuple(t.lower() for t in _TOKEN_SPLIT.findall(text))
+
+
+def _exact_key(text: str) -> tuple[str, ...]:
+    return tuple(_TOKEN_SPLIT.findall(text))
+
+
+def _plural(word: str) -> list[str]:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return [word + "es"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word[:-1] + "ies"]
+    if word == "foot":
+        return ["feet"]
+    return [word + "s"]
+
+
+def _quantulum_units() -> dict[str, dict[str, Any]]:
+    """quantulum3's unit vocabulary, read as data (importing its parser costs seconds)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("quantulum3")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "units.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexicon:
+    for rid in REQUIRED_IDS:
+        if rid not in raw:
+            raise RuleError(f"no rules file with id `{rid}` in {', '.join(str(f) for f in folders)}")
+    num, vag, qual, un, dt = raw["numbers"], raw["vague"], raw["qualifiers"], raw["units"], raw["dates"]
+    subj, ev = raw["subjects"], raw["events"]
+
+    def qualifiers(section: dict[str, Any]) -> dict[tuple[str, ...], Qualifier]:
+        return {phrase_key(k): Qualifier(k, v["bound"], bool(v.get("inclusive", True))) for k, v in section.items()}
+
+    q3 = _quantulum_units()
+    dims: dict[str, str] = un["dimensions"]
+    units: dict[tuple[str, ...], UnitDef] = {}
+    exact: dict[tuple[str, ...], UnitDef] = {}
+    attached: set[tuple[str, ...]] = set()
+    for name, spec in un["units"].items():
+        udef = UnitDef(name, spec["dimension"], dims[spec["dimension"]], float(spec["factor"]),
+                       float(spec.get("offset", 0.0)))
+        q = q3.get(name, {})
+        words = set(q.get("surfaces", [])) | {name}
+        forms = set(spec.get("surfaces", []))
+        for w in words:
+            forms.add(w)
+            forms.update(_plural(w) if " " not in w else [w[: w.rfind(" ") + 1] + p for p in _plural(w.split()[-1])])
+        symbols = set(q.get("symbols", [])) | {s for s in forms if len(s) <= 3 and not s.islower()}
+        ambiguous = set(spec.get("ambiguous", []))
+        for s in forms:
+            if len(s) <= 2 or s in symbols:
+                exact[_exact_key(s)] = udef
+            else:
+                units[phrase_key(s)] = udef
+        for s in symbols:
+            if s in ('"', "″", "”", "'"):
+                continue  # quote marks are never units in news text
+            exact[_exact_key(s)] = udef
+        for s in ambiguous:
+            attached.add(_exact_key(s))
+    percent = {}
+    for name, spec in un.get("percent", {}).items():
+        udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
+        for s in spec.get("surfaces", []):
+            percent[phrase_key(s)] = udef
+    cur_sym, cur_words = {}, {}
+    for code, spec in un.get("currencies", {}).items():
+        for s in spec.get("symbols", []):
+            cur_sym[_exact_key(s)] = code
+        for s in spec.get("words", []):
+            cur_words[phrase_key(s)] = code
+
+    months, weekdays = {}, {}
+    for i, (name, abbrs) in enumerate(dt["months"].items(), start=1):
+        for s in [name, *abbrs]:
+            months[s.lower().rstrip(".")] = i
+    for i, (name, abbrs) in enumerate(dt["weekdays"].items()):
+        for s in [name, *abbrs]:
+            weekdays[s.lower().rstrip(".")] = i
+    hemi = dt.get("hemisphere", "north")
+    seasons = {k: (int(v[0]), int(v[1])) for k, v in (dt.get("seasons", {}).get(hemi) or {}).items()}
+
+    subject_groups = {}
+    for label, words in subj["groups"].items():
+        for w in words:
+            subject_groups[w.lower()] = label
+    event_groups = {}
+    for label, words in ev["groups"].items():
+        for w in words:
+            event_groups[phrase_key(w)] = label
+    upd = ev.get("update") or {}
+    tol = {k: float(v) for k, v in raw["tolerances"].items() if k not in ("id", "description")}
+    return Lexicon(
+        folders=folders,
+        number_words={k.lower(): float(v) for k, v in num.get("units", {}).items()},
+        tens={k.lower(): float(v) for k, v in num.get("tens", {}).items()},
+        scales={k.lower(): float(v) for k, v in num.get("scales", {}).items()},
+        abbreviations={k: (float(v["value"]), bool(v.get("attached", False)), bool(v.get("money_only", False)))
+                       for k, v in num.get("abbreviations", {}).items()},
+        multipliers={k.lower(): float(v) for k, v in num.get("multipliers", {}).items()},
+        fractions={k.lower(): float(v) for k, v in num.get("fractions", {}).items()},
+        ordinals={k.lower(): int(v) for k, v in num.get("ordinals", {}).items()},
+        vague={phrase_key(k): (float(v["low"]), None if v.get("high") is None else float(v["high"]))
+               for k, v in vag["phrases"].items()},
+        qualifiers_before=qualifiers(qual["before"]),
+        qualifiers_after=qualifiers(qual["after"]),
+        units=units,
+        units_exact=exact,
+        units_attached_only=frozenset(attached),
+        currency_symbols=cur_sym,
+        currency_words=cur_words,
+        percent_units=percent,
+        months=months,
+        weekdays=weekdays,
+        seasons=seasons,
+        month_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("month_parts", {}).items()},
+        year_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("year_parts", {}).items()},
+        relative_days={phrase_key(k): int(v) for k, v in dt.get("relative_days", {}).items()},
+        future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
+        subject_groups=subject_groups,
+        stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
+        anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
+        event_groups=event_groups,
+        update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
+        update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
+        tolerances=tol,
+        checks=raw["checks"].get("rules", {}),
+        raw=raw,
+    )
+
+
+def load_lexicon(extra_folders: Iterable[Path] = (), replace_builtin: bool = False) -> Lexicon:
+    """Built-in rules, extended (or replaced) by extra folders, validated and compiled."""
+    extra = tuple(Path(f) for f in extra_folders)
+    folders = extra if replace_builtin else (builtin_rules_dir(), *extra)
+    return _compile(merged_rules(folders), folders)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()

@@ -1,0 +1,163 @@
+"""Reading numbers from tokens: digits, spelled-out numbers, scale words and abbreviations.
+
+Pure functions over `Tokens`; each returns the value, the index after the last token used and the
+rounding slack the written form implies (half the last stated digit of a decimal).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .tokens import NUM, SYM, WORD, Tokens
+
+MAX_DIGITS = 15  # longer digit runs are codes, not quantities
+
+
+@dataclass(frozen=True, slots=True)
+class Num:
+    value: float
+    end: int             # index after the last token
+    precision: float     # rounding slack in the same units as value
+    scaled: bool         # a scale word or abbreviation was applied
+    words: bool          # spelled out ("nine", "a dozen")
+    integer_text: str = ""  # digits as written (for year/score/phone tests)
+
+
+def parse_digits(text: str) -> tuple[float, float] | None:
+    """'1,234.5' -> (1234.5, 0.05). None for digit runs too long to be a quantity."""
+    raw = text.replace(",", "")
+    whole, _, frac = raw.partition(".")
+    if len(whole) > MAX_DIGITS:
+        return None
+    value = float(raw)
+    precision = 0.5 * 10 ** (-len(frac)) if frac else 0.0
+    return value, precision
+
+
+def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
+    n = len(ts)
+    total = current = 0.0
+    last = None  # what the previous word was: unit, teen, tens, hundred, scale, a, and
+    j = i
+    end = i
+    while j < n:
+        w = ts.low[j]
+        if w in lex.number_words:
+            v = lex.number_words[w]
+            kind = "unit" if 0 < v < 10 else "teen"
+            if last not in (None, "hundred", "scale", "and") and not (kind == "unit" and last == "tens"):
+                break
+            current += v
+        elif w in lex.tens:
+            if last not in (None, "hundred", "scale", "and"):
+                break
+            current += lex.tens[w]
+            kind = "tens"
+        elif w == "hundred" and last in ("unit", "teen", "tens", "a"):
+            current = (current or 1) * 100
+            kind = "hundred"
+        elif w in lex.scales and last in ("unit", "teen", "tens", "hundred", "a"):
+            total += (current or 1) * lex.scales[w]
+            current = 0
+            kind = "scale"
+        elif w in lex.multipliers and last in ("unit", "teen", "tens", "a"):
+            current = (current or 1) * lex.multipliers[w]
+            kind = "scale"
+        elif w in ("a", "an") and last is None and j + 1 < n and (
+                ts.low[j + 1] in lex.scales or ts.low[j + 1] in lex.multipliers):
+            current, last, j = 1, "a", j + 1
+            continue  # "a" alone is not a number; a scale or multiplier must follow
+        elif w == "-" and last == "tens" and ts.attached(j) and j + 1 < n and ts.attached(j + 1) \
+                and ts.low[j + 1] in lex.number_words:
+            j += 1
+            continue  # "eighty-seven"
+        elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
+                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
+            last, j = "and", j + 1
+            continue  # "two hundred and fifty"
+        else:
+            break
+        last = kind
+        j += 1
+        end = j
+    if end == i or last in ("a", None):
+        return None
+    return total + current, end
+
+
+def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | None:
+    """A number starting at token i, with any scale word or abbreviation that follows it."""
+    n = len(ts)
+    if i >= n:
+        return None
+    words = False
+    if ts.typ[i] == NUM:
+        parsed = parse_digits(ts.tok[i])
+        if parsed is None:
+            return None
+        value, precision = parsed
+        j = i + 1
+        integer_text = ts.tok[i]
+    elif ts.typ[i] == WORD:
+        w = ts.low[i]
+        if w == "half" and i + 2 < n and ts.low[i + 1] == "a" and ts.low[i + 2] in lex.scales:
+            return Num(0.5 * lex.scales[ts.low[i + 2]], i + 3, 0.0, True, True)
+        got = _word_number(ts, i, lex)
+        if got is None:
+            return None
+        value, j = got
+        precision = 0.0
+        words = True
+        integer_text = ""
+    else:
+        return None
+    scaled = False
+    # "one and a half million", "2 and a half"
+    if j + 3 < n and ts.low[j] == "and" and ts.low[j + 1] == "a" and ts.low[j + 2] == "half" and ts.low[j + 3] in lex.scales:
+        value += 0.5
+        j += 3
+    # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million")
+    while j < n and ts.typ[j] == WORD:
+        w = ts.low[j]
+        if w in lex.scales and not (w == "hundred" and not words and value >= 100):
+            if w == "hundred" and not words and value != int(value):
+                break
+            value *= lex.scales[w]
+            precision *= lex.scales[w]
+            scaled = True
+            j += 1
+            continue
+        ab = lex.abbreviations.get(ts.tok[j]) or lex.abbreviations.get(w)
+        if ab and not scaled:
+            factor, attached_only, money_only = ab
+            if (not attached_only or ts.attached(j)) and (not money_only or money) and not _followed_by_letter(ts, j):
+                value *= factor
+                precision *= factor
+                scaled = True
+                j += 1
+                continue
+        break
+    return Num(value, j, precision, scaled, words, integer_text)
+
+
+def _followed_by_letter(ts: Tokens, j: int) -> bool:
+    """An abbreviation must end the word: '5m' yes, '5mph' is not '5 million'."""
+    return j + 1 < len(ts) and ts.attached(j + 1) and ts.typ[j + 1] == WORD
+
+
+def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, int] | None:
+    """'dozens', 'hundreds of thousands', 'several hundred' -> (low, high, end)."""
+    for length in (3, 2, 1):
+        key = tuple(ts.low[i: i + length])
+        if len(key) == length and key in lex.vague:
+            low, high = lex.vague[key]
+            return low, high, i + length
+    return None
+
+
+def is_symbol(ts: Tokens, i: int, chars: str) -> bool:
+    return 0 <= i < len(ts) and ts.typ[i] == SYM and ts.tok[i] in chars
+
+
+__all__ = ["Num", "read_number", "read_vague", "parse_digits", "is_symbol", "WORD", "NUM", "SYM"]

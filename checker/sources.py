@@ -1,0 +1,112 @@
+"""Read articles: UTF-8 text or Markdown with an optional YAML front-matter block.
+
+Offsets stay Python string indices into the whole decoded file (front matter included), so
+`text[start:end] == surface` holds for every mention. Files are only ever read.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+
+MAX_BYTES = 50 * 1024 * 1024  # a single article larger than this is not an article
+_FRONT = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n---[ \t]*(?:\r?\n|\Z))", re.S)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source: its text and metadata. `body_start` is where the article proper begins."""
+
+    path: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+    body_start: int = 0
+
+
+def _front_matter(text: str, path: str) -> tuple[dict, int]:
+    m = _FRONT.match(text)
+    if not m:
+        return {}, 0
+    import yaml
+
+    try:
+        meta = yaml.load(m.group(2), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else None
+        raise InputError("malformed front matter", path, line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise InputError("malformed front matter: expected `key: value` lines", path, 2)
+    return meta, m.end()
+
+
+def _as_date(value: object, path: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"front matter `published` is not an ISO date: {value!r}", path) from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text, refusing binary files and undecodable bytes with a message naming the file."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file, not text", path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (undecodable byte at offset {exc.start})", path) from None
+    return text
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    """A Document from already decoded text."""
+    meta, body_start = _front_matter(text, path)
+    title = meta.get("title")
+    if not title:
+        for line in text[body_start:].splitlines():
+            if line.strip():
+                title = line.strip().lstrip("#").strip()
+                break
+    source = meta.get("source")
+    return Document(
+        path=path, text=text, title=str(title) if title else None,
+        source=str(source) if source is not None else None,
+        published=_as_date(meta.get("published"), path), body_start=body_start,
+    )
+
+
+def load(path: str | Path) -> Document:
+    """Read one article from a path ("-" is standard input)."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        return parse(decode(data, "<stdin>"), "-")
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", name)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", name)
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(f"file too large ({size // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB)", name)
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError("permission denied", name) from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", name) from None
+    return parse(decode(data, name), name)

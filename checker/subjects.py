@@ -1,0 +1,153 @@
+"""What a mention is about: its subject noun phrase, the event words around it and its context words.
+
+Heuristics over tokens, no tagger: a subject is the run of content words after the figure
+("11,000 troops", "40,000 kilograms of ammonia"), else the nearest known subject word before it in the
+same clause ("additional troops (1,000-3,000)", "the death toll ... has risen to 241").
+"""
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .tokens import NUM, WORD, Tokens
+
+MAX_SUBJECT_WORDS = 4
+CLAUSE_BREAKS = frozenset(";:")
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
+    """A comparable label for a subject: its synonym group, else its singular head noun."""
+    if not phrase:
+        return None
+    if phrase in lex.subject_groups:
+        return lex.subject_groups[phrase]
+    head = phrase.split(" of ")[0].split()[-1] if phrase.split(" of ")[0].split() else phrase
+    if head in lex.subject_groups:
+        return lex.subject_groups[head]
+    s = singular(head)
+    return lex.subject_groups.get(s, s)
+
+
+def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
+    w = ts.low[j]
+    return (ts.typ[j] == WORD and w not in lex.stopwords and w not in lex.months and w not in lex.weekdays
+            and w not in lex.number_words and w not in lex.tens and w not in lex.scales)
+
+
+def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str | None, int]:
+    """The noun phrase starting at token j (after a figure and its unit)."""
+    n = len(ts)
+    if allow_of and j + 1 < n and ts.low[j] == "of":
+        j += 1
+        if j < n and ts.low[j] in ("the", "its", "their"):
+            j += 1
+    words: list[str] = []
+    k = j
+    while k < n and len(words) < MAX_SUBJECT_WORDS:
+        if ts.typ[k] == WORD and _is_content(ts, k, lex):
+            verb = (ts.low[k],) in lex.event_groups and ts.low[k] not in lex.subject_groups
+            if verb and not words:
+                return None, j  # "10,000-12,000 sent last fall": a verb, no subject after the figure
+            if words and (verb or (ts.low[k].endswith(("ed", "ing")) and len(ts.low[k]) > 4)):
+                break  # "people injured", "state confirmed": a verb ends the subject
+            words.append(ts.low[k])
+            k += 1
+            # hyphenated compounds: "North Korean-made", "anti-aircraft"
+            while k + 1 < n and ts.tok[k] == "-" and ts.attached(k) and ts.attached(k + 1) and ts.typ[k + 1] == WORD:
+                words[-1] += "-" + ts.low[k + 1]
+                k += 2
+            continue
+        break
+    if not words:
+        return None, j
+    # "rounds of artillery", "hectares of pine plantation": keep a short "of" complement
+    if k + 1 < n and ts.low[k] == "of" and ts.typ[k + 1] == WORD:
+        tail: list[str] = []
+        m = k + 1
+        if ts.low[m] in ("the", "a", "an"):
+            m += 1
+        while m < n and len(tail) < 3 and ts.typ[m] == WORD and _is_content(ts, m, lex):
+            tail.append(ts.low[m])
+            m += 1
+        if tail:
+            return " ".join(words) + " of " + " ".join(tail), m
+    return " ".join(words), k
+
+
+def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon) -> str | None:
+    """The nearest known subject word before the figure, within the clause (up to 12 tokens back)."""
+    k = first - 1
+    if k - 1 >= floor and ts.low[k] == "of" and ts.typ[k - 1] == WORD and ts.low[k - 1] not in lex.stopwords:
+        return ts.low[k - 1]  # "a relief fund of 2 billion crowns"
+    steps = 0
+    while k >= floor and steps < 12:
+        t = ts.low[k]
+        if t in CLAUSE_BREAKS:
+            break
+        if ts.typ[k] == WORD:
+            if k > floor and (ts.low[k - 1], t) in _two_word_cache(lex):
+                return f"{ts.low[k - 1]} {t}"
+            if t in lex.subject_groups:
+                return t
+        steps += 1
+        k -= 1
+    return None
+
+
+_TWO: dict[int, frozenset[tuple[str, str]]] = {}
+
+
+def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
+    key = id(lex)
+    got = _TWO.get(key)
+    if got is None:
+        got = frozenset(tuple(k.split()) for k in lex.subject_groups if k.count(" ") == 1)  # type: ignore[misc]
+        _TWO[key] = got
+    return got
+
+
+def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon) -> tuple[str, ...]:
+    """Event groups named within a window around the mention, nearest first."""
+    found: list[tuple[int, str]] = []
+    a, b = max(lo, first - 10), min(hi, end + 8)
+    k = a
+    while k < b:
+        if ts.typ[k] == WORD:
+            for length in (3, 2, 1):
+                key = tuple(ts.low[k: k + length])
+                g = lex.event_groups.get(key)
+                if g is not None and len(key) == length:
+                    dist = first - k if k < first else k - end + 1
+                    found.append((max(dist, 0), g))
+                    k += length - 1
+                    break
+        k += 1
+    found.sort()
+    out: list[str] = []
+    for _, g in found:
+        if g not in out:
+            out.append(g)
+    return tuple(out[:4])
+
+
+def context_words(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon) -> tuple[str, ...]:
+    """Content words of the sentence around the mention (the figure itself excluded)."""
+    out = []
+    for k in range(max(lo, first - 14), min(hi, end + 14)):
+        if first <= k < end or ts.typ[k] != WORD:
+            continue
+        w = ts.low[k]
+        if len(w) > 2 and w not in lex.stopwords and w not in lex.months and w not in lex.weekdays:
+            out.append(singular(w))
+    return tuple(dict.fromkeys(out))
+
+
+__all__ = ["subject_after", "subject_before", "subject_key", "events_near", "context_words", "singular", "NUM"]

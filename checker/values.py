@@ -1,0 +1,191 @@
+"""Canonical values: what a mention means, independent of how it was written.
+
+Numbers are intervals (never midpoints) in a canonical unit; dates are spans of days with a grain.
+Both are frozen so claims can be shared, hashed and compared freely.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+# Kinds of claim.
+NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL, DATE, TIME = (
+    "number", "quantity", "money", "percent", "ordinal", "date", "time")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An interval in a canonical unit. `None` on a side means open (unbounded)."""
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    unit: str | None = None          # canonical unit ("m", "USD", "%", None for a count)
+    dimension: str = "count"         # count, length, area, currency, proportion, ...
+    # How it was written, for readable output: the stated unit and its conversion to canonical.
+    stated_unit: str | None = None
+    factor: float = 1.0
+    offset: float = 0.0
+    qualifier: str | None = None     # "more than", "about", ...
+    precision: float = 0.0           # half the last stated digit, in stated units (rounding slack)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "low": _clean(self.low), "high": _clean(self.high),
+            "low_inclusive": self.low_inclusive, "high_inclusive": self.high_inclusive,
+            "approximate": self.approximate, "unit": self.unit, "dimension": self.dimension,
+        }
+
+    def stated(self, v: float | None) -> float | None:
+        return None if v is None else (v - self.offset) / self.factor
+
+    def readable(self, subject: str | None = None) -> str:
+        lo, hi = self.stated(self.low), self.stated(self.high)
+        unit = self.stated_unit or ""
+        if self.dimension == "currency" and unit:
+            fmt = lambda v, u=unit: f"{u} {format_number(v)}"  # noqa: E731
+            unit = ""
+        else:
+            fmt = format_number
+        if lo is not None and hi is not None and math.isclose(lo, hi, rel_tol=1e-12):
+            body = fmt(lo)
+            if self.approximate:
+                body = "≈ " + body
+        elif lo is not None and hi is not None:
+            body = f"{fmt(lo)}–{fmt(hi)}"
+            if self.qualifier in ("nearly", "almost", "close to", "just under"):
+                body = f"≲ {fmt(hi)}"
+            elif self.qualifier in ("just over", "slightly more than", "shortly after"):
+                body = f"≳ {fmt(lo)}"
+            elif self.approximate:
+                body = f"≈ {body}"
+        elif lo is not None:
+            body = (">= " if self.low_inclusive else "> ") + fmt(lo)
+        elif hi is not None:
+            body = ("<= " if self.high_inclusive else "< ") + fmt(hi)
+        else:
+            body = "?"
+        if unit:
+            body += unit if unit in ("%",) else f" {unit}"
+        if subject:
+            body += f" {subject}"
+        return body
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """An inclusive span of days. Unresolved spans keep what is known: a weekday, a month-day."""
+
+    start: dt.date | None
+    end: dt.date | None
+    grain: str                        # day, weekend, week, month, season, quarter, year, decade, ...
+    weekday: int | None = None        # 0=Mon; set for single days and for bare weekdays
+    resolved: bool = True
+    partial: str | None = None        # ISO partial for unresolved dates: "--08-03", "--06"
+    weekdays: tuple[int, ...] = ()    # bare weekday spans ("on Saturday and Sunday")
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "grain": self.grain,
+            "weekday": WEEKDAYS[self.weekday] if self.weekday is not None else None,
+            "resolved": self.resolved,
+        }
+        if self.partial:
+            out["partial"] = self.partial
+        return out
+
+    def readable(self, subject: str | None = None) -> str:
+        if self.start and self.end:
+            if self.start == self.end:
+                return f"{self.start.isoformat()} ({WEEKDAYS[self.start.weekday()]})"
+            return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        bits = []
+        if self.weekdays:
+            bits.append("/".join(WEEKDAYS[w] for w in self.weekdays))
+        elif self.weekday is not None:
+            bits.append(f"a {WEEKDAYS[self.weekday]}")
+        if self.partial:
+            bits.append(self.partial)
+        return " ".join(bits) + " (unresolved)" if bits else "(unresolved)"
+
+
+Value = Quantity | DateSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One numeric or date mention in one source, with its canonical value and what it is about."""
+
+    id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    sentence: str
+    kind: str
+    subject: str | None
+    value: Value
+    # Context used to line claims up across sources (not part of the public JSON).
+    subject_key: str | None = field(default=None, compare=False)
+    events: tuple[str, ...] = field(default=(), compare=False)
+    context: tuple[str, ...] = field(default=(), compare=False)
+    years: tuple[int, int] | None = field(default=None, compare=False)
+    role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
+    sentence_start: int = field(default=0, compare=False)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "source": self.source, "start": self.start, "end": self.end, "text": self.text,
+            "sentence": self.sentence, "kind": self.kind, "subject": self.subject, "value": self.value.to_json(),
+        }
+
+    def readable(self) -> str:
+        if isinstance(self.value, Quantity) and self.kind in (NUMBER,):
+            return self.value.readable(self.subject)
+        if isinstance(self.value, Quantity) and self.kind == ORDINAL:
+            return f"#{format_number(self.value.low)}"
+        if isinstance(self.value, Quantity) and self.kind == TIME:
+            return _clock(self.value)
+        return self.value.readable()
+
+
+def _clock(q: Quantity) -> str:
+    def hm(v: float | None) -> str:
+        if v is None:
+            return "?"
+        v = round(v)
+        return f"{int(v // 60) % 24:02d}:{int(v % 60):02d}"
+
+    if q.low == q.high:
+        return ("≈ " if q.approximate else "") + hm(q.low)
+    if q.high is None:
+        return f"after {hm(q.low)}"
+    if q.low is None:
+        return f"before {hm(q.high)}"
+    return f"{'≈ ' if q.approximate else ''}{hm(q.low)}–{hm(q.high)}"
+
+
+def _clean(v: float | None) -> float | int | None:
+    if v is None:
+        return None
+    if math.isfinite(v) and v == int(v) and abs(v) < 1e15:
+        return int(v)
+    return round(v, 10)
+
+
+def format_number(v: float | None) -> str:
+    """Readable number: thousands separators, no float noise."""
+    if v is None:
+        return "?"
+    if v == int(v) and abs(v) < 1e15:
+        return f"{int(v):,}"
+    text = f"{v:,.4f}".rstrip("0").rstrip(".")
+    return text
