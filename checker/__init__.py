@@ -26,14 +26,14 @@ def load(path):  # type: ignore[no-untyped-def]
 
 def extract(text: str, published=None, **kwargs):  # type: ignore[no-untyped-def]
     """Every numeric and date mention in `text` as a list of Claims."""
-    from .extract import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(text, published, **kwargs)
 
 
 def extract_document(doc, source: str = "doc", lexicon=None):  # type: ignore[no-untyped-def]
     """Claims of a loaded Document (front matter skipped, offsets into the whole file)."""
-    from .extract import extract as _extract
+    from .extraction import extract as _extract
 
     return _extract(doc.text, doc.published, source=source, lexicon=lexicon, body_start=doc.body_start)
 

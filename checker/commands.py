@@ -7,7 +7,7 @@ import json
 import sys
 from dataclasses import dataclass
 
-from .extract import extract
+from .extraction import extract
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .sources import Document, load
 from .values import Claim

@@ -128,6 +128,11 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             scaled = True
             j += 1
             continue
+        if w in lex.multipliers and not scaled:
+            value *= lex.multipliers[w]
+            scaled = True
+            j += 1
+            continue
         ab = lex.abbreviations.get(ts.tok[j]) or lex.abbreviations.get(w)
         if ab and not scaled:
             factor, attached_only, money_only = ab

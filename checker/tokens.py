@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 # Numbers with thousands separators only when the grouping is right; plain digit runs otherwise.
 _TOKEN = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?)"  # 1 number
+    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"  # 1 number
     r"|([^\W\d_]+(?:['’][^\W\d_]+)?)"                             # 2 word (with one apostrophe: o'clock)
     r"|(\S)"                                                        # 3 symbol
 )

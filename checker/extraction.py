@@ -575,8 +575,8 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
 
 
 def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
-    """A lone spelled-out 'one'/'two' with nothing counted is prose, not a figure ('one of them')."""
-    return ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] in lex.number_words
+    """A lone spelled-out 'one' is usually a pronoun ('one said'), not a figure."""
+    return ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] == "one"
 
 
 def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:

@@ -1,0 +1,177 @@
+"""Measure the normaliser on Microsoft Recognizers-Text's English specs (../shared/external/recognizers-text).
+
+A case passes when every expected mention is found (spans overlap) with the expected value, and a negative
+case (nothing expected) yields no mention of that file's kind. Extra mentions of other kinds are not held
+against a case. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
+and open sides are. Units and currencies the spec names are mapped to ours; a unit checker does not know
+fails the case. Nothing is skipped: every case counts.
+
+usage: python benchmarks/recognizers.py [DIR]       prints the pass rate per file
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_DIR = HERE.parent.parent / "shared" / "external" / "recognizers-text"
+FILES = ("number", "number_range", "ordinal", "percent", "currency", "dimension", "temperature", "age", "datetime")
+
+CURRENCY = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Chinese yuan": "CNY", "Pound": "GBP",
+            "British pound": "GBP", "Canadian dollar": "CAD", "Japanese yen": "JPY", "Australian dollar": "AUD",
+            "Hong Kong dollar": "HKD", "Swiss franc": "CHF", "Franc": "CHF", "New Zealand dollar": "NZD",
+            "Rupee": "INR"}
+UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton",
+         "Metric ton": "tonne", "Kilometer per hour": "kilometre per hour", "Kilogram": "kilogram", "Inch": "inch",
+         "Square meter": "square metre", "Kilometer": "kilometre", "Millimeter": "millimetre",
+         "Milliliter": "millilitre", "Barrel": "barrel", "Ounce": "ounce", "Acre": "acre",
+         "Mile per hour": "mile per hour", "Square kilometer": "square kilometre", "Gram": "gram",
+         "C": "degree Celsius", "F": "degree fahrenheit", "Year": "year", "Month": "month", "Week": "week",
+         "Day": "day", "Centimeter": "centimetre", "Hectare": "hectare", "Liter": "litre", "Cubic meter": "cubic metre",
+         "Knot": "knot", "Yard": "yard", "Square mile": "square mile", "Square foot": "square foot"}
+NUMBERISH = ("number", "quantity", "money", "percent")
+
+
+def _close(a: float | None, b: float | None) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def _interval(text: str) -> tuple[float | None, float | None]:
+    body = text.strip()[1:-1]
+    lo, _, hi = body.partition(",")
+    return (float(lo) if lo.strip() else None, float(hi) if hi.strip() else None)
+
+
+def _overlap(claim, exp) -> bool:
+    return claim.start <= exp["end"] and exp["start"] < claim.end
+
+
+def _unit_factor(lex, name: str):
+    for u in {**{k: v for k, v in lex.units.items()}, **lex.units_exact}.values():
+        if u.name == name:
+            return u
+    return None
+
+
+def _num(res: dict) -> float | None:
+    try:
+        return float(res.get("value"))
+    except (TypeError, ValueError):
+        return None
+
+
+def _match(file: str, claim, exp, lex) -> bool:
+    v = claim.value
+    res = exp["resolution"]
+    if file != "datetime" and file != "number_range" and _num(res) is None and file != "percent":
+        return False
+    if file == "datetime":
+        if claim.kind != "date" or v.start is None:
+            return False
+        for alt in res["values"]:
+            if "value" in alt and alt.get("type") == "date":
+                if v.start == v.end == dt.date.fromisoformat(alt["value"][:10]):
+                    return True
+            elif "start" in alt or "end" in alt:
+                ok = True
+                if alt.get("start"):
+                    ok &= v.start == dt.date.fromisoformat(alt["start"][:10])
+                if alt.get("end"):
+                    ok &= v.end + dt.timedelta(days=1) == dt.date.fromisoformat(alt["end"][:10]) or v.end == dt.date.fromisoformat(alt["end"][:10])
+                if ok:
+                    return True
+        return False
+    if claim.kind not in NUMBERISH + ("ordinal",):
+        return False
+    if file == "ordinal":
+        return claim.kind == "ordinal" and res.get("value", "").lstrip("-").isdigit() and _close(v.low, float(res["value"]))
+    if file == "number_range":
+        lo, hi = _interval(res["value"])
+        return _close(v.low, lo) and _close(v.high, hi)
+    if file == "percent":
+        val = res.get("value")
+        if val in (None, "null") or claim.kind != "percent":
+            return False
+        return _close(v.low, float(val.rstrip("%"))) and _close(v.high, v.low)
+    if file == "number":
+        return claim.kind != "ordinal" and v.low is not None and _close(v.stated(v.low), float(res["value"])) \
+            and _close(v.low, v.high)
+    if file == "currency":
+        code = CURRENCY.get(res.get("unit"))
+        return claim.kind == "money" and code == v.unit and _close(v.low, float(res["value"])) and _close(v.low, v.high)
+    # dimension, temperature, age: convert the expected value with our own table
+    name = UNITS.get(res.get("unit"))
+    if name is None or claim.kind != "quantity":
+        return False
+    u = _unit_factor(lex, name)
+    if u is None or u.dimension != v.dimension:
+        return False
+    return _close(v.low, float(res["value"]) * u.factor + u.offset) and _close(v.low, v.high)
+
+
+def _relevant(file: str, claim) -> bool:
+    """Which of our mentions count against a negative case of this file."""
+    return {"datetime": claim.kind == "date", "ordinal": claim.kind == "ordinal", "percent": claim.kind == "percent",
+            "currency": claim.kind == "money", "temperature": claim.kind == "quantity" and claim.value.dimension == "temperature",
+            "age": claim.kind == "quantity" and claim.value.dimension == "time",
+            "dimension": claim.kind == "quantity"}.get(file, claim.kind == "number")
+
+
+def evaluate(path: Path) -> tuple[int, int, list[str]]:
+    """(passed, total, failures) for one spec file."""
+    from checker.extraction import extract
+    from checker.lexicon import default_lexicon
+
+    lex = default_lexicon()
+    file = path.stem
+    passed = total = 0
+    failures: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        total += 1
+        published = dt.date.fromisoformat(case["reference"][:10]) if case.get("reference") else None
+        claims = extract(case["input"], published)
+        if not case["expected"]:
+            ok = not any(_relevant(file, c) for c in claims)
+        else:
+            ok = all(any(_overlap(c, e) and _match(file, c, e, lex) for c in claims) for e in case["expected"])
+        if ok:
+            passed += 1
+        else:
+            failures.append(case["input"])
+    return passed, total, failures
+
+
+def main(argv: list[str]) -> int:
+    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_DIR
+    if not folder.is_dir():
+        print(f"recognizers: {folder}: not found", file=sys.stderr)
+        return 2
+    verbose = "-v" in argv
+    totals = Counter()
+    print(f"{'file':<14} {'passed':>6} {'cases':>6} {'rate':>7}")
+    for name in FILES:
+        p = folder / f"{name}.jsonl"
+        if not p.exists():
+            continue
+        ok, n, fails = evaluate(p)
+        totals["ok"] += ok
+        totals["n"] += n
+        print(f"{name:<14} {ok:>6} {n:>6} {ok / n:>7.1%}")
+        if verbose:
+            for f in fails[:40]:
+                print("   FAIL", f[:140])
+    print(f"{'all':<14} {totals['ok']:>6} {totals['n']:>6} {totals['ok'] / max(totals['n'], 1):>7.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
