@@ -217,9 +217,8 @@ class _Walker:
         # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after
         prev = self.low(i - 1)
         nxt = self.low(end)
-        if prev not in ("the", "its", "their", "his", "her", "'s", "’s", "s") and not (i > 0 and ts.tok[i - 1] in ("'s", "’s")):
-            if not (i > 1 and ts.tok[i - 1] in ("’", "'")):
-                return None
+        if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not prev.endswith(("'s", "’s", "s'")):
+            return None
         if nxt in ("of", "time", "half", "quarter") or nxt == "" or end >= self.n or ts.typ[end] != WORD:
             return None
         if nxt in lex.stopwords:
@@ -285,7 +284,9 @@ class _Walker:
                 v = num.value / den.value * 100
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                  stated_unit="%", precision=0.5))
-        # ranges
+        # ranges ("20%-30%": a percent sign may follow the first number too)
+        if self.low(end) == "%" and ts.attached(end) and end + 1 < self.n and ts.tok[end + 1] in _HYPHENS:
+            end += 1
         between = self.low(first - 1) in ("between",) or (self.low(first - 1) == "from" and self.low(first - 2) not in self.change_verbs)
         conn = self.low(end)
         if end + 1 < self.n and (conn in _HYPHENS or conn in _RANGE_WORDS or (conn == "and" and between)):
@@ -330,7 +331,7 @@ class _Walker:
                 and ts.typ[after + 1] == NUM:
             return True
         ta, tb = a.integer_text, b.integer_text
-        return ("," not in ta and "," not in tb and len(tb) >= 4 and len(ta) >= 3) or tb.startswith("0") or ta.startswith("0")
+        return (len(ta) == 3 and len(tb) == 4) or tb.startswith("0") or ta.startswith("0")
 
     def _finish_unit(self, m: Mention, end: int, currency: str | None, lo: Num | None, hi: Num | None) -> Mention:
         ts = self.ts

@@ -112,7 +112,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         integer_text = ""
     else:
         return None
-    scaled = False
+    scaled = words and any(ts.low[k] in lex.scales and ts.low[k] != "hundred" for k in range(i, j))
     # "one and a half million", "2 and a half"
     if j + 3 < n and ts.low[j] == "and" and ts.low[j + 1] == "a" and ts.low[j + 2] == "half" and ts.low[j + 3] in lex.scales:
         value += 0.5
