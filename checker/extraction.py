@@ -242,7 +242,16 @@ class _Walker:
         if frac_word in lex.fractions and (frac_word != "half" or j == i) and self.low(j + 1) == "of":
             if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
                 return None
-            v = num * lex.fractions[frac_word] * 100
+            share = num * lex.fractions[frac_word]
+            if self.low(j + 2) in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
+                u = self.unit_after(j + 3, False)
+                if u and u[0] == QUANTITY:
+                    udef = u[1]
+                    v = share * udef.factor + udef.offset
+                    return Mention(i, u[2], QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
+                                                               stated_unit=udef.name, factor=udef.factor,
+                                                               offset=udef.offset), unitless=False)
+            v = share * 100
             m = Mention(i, j + 1, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
             m.unitless = False
             return m
@@ -277,9 +286,12 @@ class _Walker:
         lo = num
         hi: Num | None = None
         end = num.end
-        # one in five
-        if not currency and self.low(end) == "in" and end + 1 < self.n and num.value <= 100 and num.words:
-            den = read_number(ts, end + 1, lex)
+        # "one in five", "nine out of every ten"
+        k_den = end + 1 if self.low(end) == "in" else end + 2 if (self.low(end), self.low(end + 1)) == ("out", "of") else 0
+        if k_den and self.low(k_den) == "every":
+            k_den += 1
+        if not currency and k_den and k_den < self.n and num.value <= 100 and num.words:
+            den = read_number(ts, k_den, lex)
             if den and den.words and den.value > num.value:
                 v = num.value / den.value * 100
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
@@ -521,6 +533,9 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
         else:
             q = m.value
             assert q is not None
+            if qual is not None and q.dimension == "time" and qual[0].phrase in ("over", "under") \
+                    and w.low(qual[1] - 1) not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent"):
+                qual = None  # "12 percent over two years": a period, not a bound
             if qual is not None and q.qualifier != "vague" and q.low == q.high:
                 q = _apply_qualifier(q, qual[0], tol)
                 first = qual[1]
@@ -534,8 +549,8 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 subject, _ = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok)
                 if subject and subject.split()[0] in lex.anaphora:
                     subject = prev_subject.get(sidx) or subject
-                if subject is None and m.kind in (NUMBER,):
-                    subject = subject_before(ts, first, lo_tok, lex)
+                if subject is None and m.kind != ORDINAL:
+                    subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER)
                 if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
                         subject is None or ts.low[m.end] == "of"):
                     continue

@@ -340,7 +340,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         for w in words:
             forms.add(w)
             forms.update(_plural(w) if " " not in w else [w[: w.rfind(" ") + 1] + p for p in _plural(w.split()[-1])])
-        symbols = set(q.get("symbols", [])) | {s for s in forms if len(s) <= 3 and not s.islower()}
+        # quantulum3's one-letter symbols ("a" for annum, "d" for day) are English words; ours are listed explicitly
+        symbols = {s for s in q.get("symbols", []) if len(s) > 1} | {s for s in forms if len(s) <= 3 and not s.islower()}
         ambiguous = set(spec.get("ambiguous", []))
         for s in forms:
             if len(s) <= 2 or s in symbols:

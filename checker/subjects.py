@@ -82,13 +82,14 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     return " ".join(words), k
 
 
-def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon) -> str | None:
-    """The nearest known subject word before the figure, within the clause (up to 12 tokens back)."""
+def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False) -> str | None:
+    """The nearest known subject word before the figure, within the clause (up to 16 tokens back).
+    For money and measures, "a relief fund of 2 billion crowns" names its subject just before "of"."""
     k = first - 1
-    if k - 1 >= floor and ts.low[k] == "of" and ts.typ[k - 1] == WORD and ts.low[k - 1] not in lex.stopwords:
-        return ts.low[k - 1]  # "a relief fund of 2 billion crowns"
+    if measured and k - 1 >= floor and ts.low[k] == "of" and ts.typ[k - 1] == WORD and ts.low[k - 1] not in lex.stopwords:
+        return ts.low[k - 1]
     steps = 0
-    while k >= floor and steps < 12:
+    while k >= floor and steps < 16:
         t = ts.low[k]
         if t in CLAUSE_BREAKS:
             break
