@@ -123,11 +123,10 @@ def _expect(rf: RuleFile, keys: tuple[Any, ...], ok: bool, what: str) -> None:
         raise rf.fail(f"`{'.'.join(str(k) for k in keys)}` must be {what}", *keys)
 
 
-def _mapping_of(rf: RuleFile, key: str, check: _Check, what: str, required: bool = True) -> None:
+def _mapping_of(rf: RuleFile, key: str, check: _Check, what: str, required: bool = False) -> None:
+    """Each file may hold part of a lexicon (extensions); required keys are checked after merging."""
     value = rf.data.get(key)
     if value is None:
-        if required:
-            raise rf.fail(f"missing `{key}`")
         return
     _expect(rf, (key,), isinstance(value, dict), "a mapping")
     for k, v in value.items():
@@ -170,8 +169,10 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _expect(rf, ("hemisphere",), d.get("hemisphere", "north") in ("north", "south"), "north or south")
         _mapping_of(rf, "months", _is_str_list, "a list of abbreviations")
         _mapping_of(rf, "weekdays", _is_str_list, "a list of abbreviations")
-        _expect(rf, ("months",), len(d.get("months", {})) == 12, "twelve months")
-        _expect(rf, ("weekdays",), len(d.get("weekdays", {})) == 7, "seven weekdays")
+        if "months" in d:
+            _expect(rf, ("months",), isinstance(d["months"], dict) and len(d["months"]) == 12, "twelve months")
+        if "weekdays" in d:
+            _expect(rf, ("weekdays",), isinstance(d["weekdays"], dict) and len(d["weekdays"]) == 7, "seven weekdays")
         pair = lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)  # noqa: E731
         for key in ("month_parts", "year_parts"):
             _mapping_of(rf, key, pair, "a [first, last] pair")
@@ -200,6 +201,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
 
 
 REQUIRED_IDS = ("numbers", "vague", "qualifiers", "units", "dates", "subjects", "events", "tolerances", "checks")
+REQUIRED_KEYS = {"vague": ("phrases",), "qualifiers": ("before", "after"), "units": ("dimensions", "units"),
+                 "dates": ("months", "weekdays"), "subjects": ("groups",), "events": ("groups",), "checks": ("rules",)}
 
 
 def merged_rules(folders: Iterable[Path]) -> dict[str, dict[str, Any]]:
@@ -211,6 +214,9 @@ def merged_rules(folders: Iterable[Path]) -> dict[str, dict[str, Any]]:
         for rf in files:
             _validate(rid, rf)
             data = _merge(data, rf.data)
+        for key in REQUIRED_KEYS.get(rid, ()):
+            if key not in data:
+                raise files[-1].fail(f"missing `{key}` (no file with id `{rid}` provides it)")
         merged[rid] = data
     return merged
 

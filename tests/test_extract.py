@@ -1,0 +1,94 @@
+"""The normaliser on the seed pair and on the behaviours the issue names."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import checker
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "shoigu"
+
+
+def _claims(name: str):
+    doc = checker.load(SEEDS / name)
+    return doc, checker.extract_document(doc)
+
+
+def _find(claims, text):
+    hits = [c for c in claims if text in c.sentence and (c.text in text or text in c.text)]
+    assert hits, text
+    return hits[0]
+
+
+def test_seed_values():
+    doc, a = _claims("tass-visit.txt")
+    june = [c for c in a if c.text == "June 17"][0]
+    assert june.value.start == dt.date(2025, 6, 17) and june.value.weekday == 1  # year from the article's latest year
+    troops = [c for c in a if c.text == "more than 11,000"][0]
+    assert troops.value.low == 11000 and troops.value.high is None and not troops.value.low_inclusive
+    assert troops.subject_key == "troops"
+    sappers = [c for c in a if c.text == "1,000"][0]
+    assert sappers.subject == "sappers"
+    area = [c for c in a if c.text == "500 square miles"][0]
+    assert area.value.unit == "m²" and area.value.low == pytest.approx(1.295e9, rel=1e-3)
+
+
+def test_seed_relative_and_weekday():
+    _, b = _claims("regional-wire.txt")
+    friday = [c for c in b if c.text == "Friday"][0]
+    assert friday.value.resolved is False and friday.value.weekday == 4
+    fall = [c for c in b if c.text == "last fall"][0]
+    assert (fall.value.start, fall.value.end) == (dt.date(2024, 9, 1), dt.date(2024, 11, 30))
+    rng = [c for c in b if c.text == "10,000 to 12,000"][0]
+    assert (rng.value.low, rng.value.high) == (10000, 12000)
+    span = [c for c in b if c.text == "2018-19"][0]
+    assert span.kind == "date" and span.value.end == dt.date(2019, 12, 31)
+    assert [c for c in b if c.kind == "ordinal"][0].value.low == 6
+
+
+@pytest.mark.parametrize("text", ["The score was (29-23) at half time.", "Call 555-1234 today.", "Flight MH-17 and the F-16.",
+                                  "1. First item\n2. Second item", "See page 12.", "It is 10:30 now."])
+def test_not_claims(text):
+    assert [c.text for c in checker.extract(text) if c.kind != "date"] == []
+
+
+def test_time_of_day_only_with_a_date():
+    assert [c.kind for c in checker.extract("The blast came shortly after 2 a.m. on Thursday.", dt.date(2025, 3, 13))] == ["time", "date"]
+    assert checker.extract("The shop opens at 9 a.m.") == []
+
+
+def test_update_roles():
+    claims = checker.extract("The death toll rose to 312 on Wednesday, up from 241.", dt.date(2025, 9, 17))
+    roles = {c.text: c.role for c in claims}
+    assert roles["312"] == "current" and roles["241"] == "previous"
+
+
+def test_seasons_follow_hemisphere_rule(tmp_path):
+    from checker.lexicon import load_lexicon
+
+    (tmp_path / "south.yaml").write_text("id: dates\nhemisphere: south\n", encoding="utf-8")
+    lex = load_lexicon([tmp_path])
+    c = checker.extract("It happened last winter.", dt.date(2025, 10, 1), lexicon=lex)[0]
+    assert (c.value.start, c.value.end) == (dt.date(2025, 6, 1), dt.date(2025, 8, 31))
+
+
+def test_extract_json_schema(cli):
+    proc = cli("extract", "--format", "json", str(SEEDS / "tass-visit.txt"))
+    data = json.loads(proc.stdout)
+    claim = data["claims"][0]
+    assert set(claim) == {"id", "source", "start", "end", "text", "sentence", "kind", "subject", "value"}
+    dates = [c for c in data["claims"] if c["kind"] == "date"]
+    assert set(dates[0]["value"]) >= {"start", "end", "grain", "weekday", "resolved"}
+    nums = [c for c in data["claims"] if c["kind"] == "number"]
+    assert set(nums[0]["value"]) == {"low", "high", "low_inclusive", "high_inclusive", "approximate", "unit", "dimension"}
+
+
+def test_extract_table_and_csv(cli):
+    table = cli("extract", str(SEEDS / "tass-visit.txt")).stdout.decode()
+    assert "> 11,000 troops" in table and "2025-06-17 (Tue)" in table
+    csv = cli("extract", "--format", "csv", str(SEEDS / "tass-visit.txt")).stdout.decode()
+    assert csv.splitlines()[0] == "file,line,col,surface,kind,value,subject"
