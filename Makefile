@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench score venv clean
+.PHONY: demo test bench recognizers score venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,15 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/checker extract fixtures/shoigu/*.txt
-	$(BIN)/checker compare fixtures/shoigu/*.txt || true
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+recognizers: $(STAMP)
+	$(BIN)/python benchmarks/recognizers.py
 
 score: $(STAMP)
 	$(BIN)/python ../shared/bench/score.py --checker "$(BIN)/checker" ../shared/bench

@@ -440,6 +440,24 @@ def _apply_qualifier(q: Quantity, qual, tol: dict[str, float]) -> Quantity:
     return Quantity(lo, hi, True, True, True, **args)
 
 
+_TRIGGERS: dict[int, frozenset[str]] = {}
+
+
+def _triggers(lex: Lexicon) -> frozenset[str]:
+    """Lower-cased words that can begin a mention; every other word is skipped at once."""
+    got = _TRIGGERS.get(id(lex))
+    if got is None:
+        words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.number_words) | set(lex.tens)
+        words |= set(lex.ordinals) | set(lex.fractions) | set(lex.multipliers) | set(lex.scales)
+        words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
+        words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
+        words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later",
+                  "weekend", "noon", "midday", "midnight", "minus", "negative", "-", "−"}
+        got = frozenset(w.lower() for w in words)
+        _TRIGGERS[id(lex)] = got
+    return got
+
+
 def extract(text: str, published: dt.date | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
             body_start: int = 0) -> list[Claim]:
     """Every numeric and date mention of `text` as Claims, in text order.
@@ -456,14 +474,12 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
     start_token = i
     w = _Walker(ts, lex, start_token)
     mentions: list[Mention] = []
+    triggers = _triggers(lex)
+    typ, low = ts.typ, ts.low
     while i < n:
-        t = ts.typ[i]
+        t = typ[i]
         m: Mention | None = None
-        if t == SYM and ts.tok[i] not in ("$", "€", "£", "¥", "₹", "₽", "₩", "₴", "-", "−"):
-            i += 1
-            continue
-        if t == WORD and ts.low[i] in lex.stopwords and ts.low[i] not in ("a", "an", "last", "this", "next", "the",
-                                                                       "past", "earlier", "later"):
+        if t != NUM and low[i] not in triggers:
             i += 1
             continue
         if t == NUM and w.skip_number(i):
@@ -510,6 +526,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
     future_cache: dict[int, bool] = {}
+    event_cache: dict[int, tuple[str, int] | None] = {}
     prev_subject: dict[int, str | None] = {}
     counter = 0
     w = _Walker(ts, lex, 0)
@@ -568,7 +585,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             id=f"{source}:{counter}", source=source, start=start, end=end, text=text[start:end],
             sentence=sents.sentence(start), kind=m.kind, subject=subject, value=value,
             subject_key=subject_key(subject, lex),
-            events=events_near(ts, first, m.end, lo_tok, hi_tok, lex),
+            events=events_near(ts, first, m.end, lo_tok, hi_tok, lex, event_cache),
             context=context_words(ts, first, m.end, lo_tok, hi_tok, lex),
             years=years, role=role, sentence_start=s_a,
         ))

@@ -6,6 +6,8 @@ same clause ("additional troops (1,000-3,000)", "the death toll ... has risen to
 """
 from __future__ import annotations
 
+import functools
+
 from .lexicon import Lexicon
 from .tokens import NUM, WORD, Tokens
 
@@ -13,6 +15,7 @@ MAX_SUBJECT_WORDS = 4
 CLAUSE_BREAKS = frozenset(";:")
 
 
+@functools.lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -115,21 +118,45 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
     return got
 
 
-def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon) -> tuple[str, ...]:
-    """Event groups named within a window around the mention, nearest first."""
+def _event_at(ts: Tokens, k: int, lex: Lexicon, cache: dict[int, tuple[str, int] | None]) -> tuple[str, int] | None:
+    if k in cache:
+        return cache[k]
+    got = None
+    if ts.low[k] in _event_firsts(lex):
+        for length in (3, 2, 1):
+            key = tuple(ts.low[k: k + length])
+            g = lex.event_groups.get(key)
+            if g is not None and len(key) == length:
+                got = (g, length)
+                break
+    cache[k] = got
+    return got
+
+
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _event_firsts(lex: Lexicon) -> frozenset[str]:
+    got = _FIRSTS.get(id(lex))
+    if got is None:
+        got = _FIRSTS[id(lex)] = frozenset(k[0] for k in lex.event_groups)
+    return got
+
+
+def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
+                cache: dict[int, tuple[str, int] | None] | None = None) -> tuple[str, ...]:
+    """Event groups named within a window around the mention, nearest first (`cache` is per text)."""
+    if cache is None:
+        cache = {}
     found: list[tuple[int, str]] = []
     a, b = max(lo, first - 10), min(hi, end + 8)
     k = a
     while k < b:
-        if ts.typ[k] == WORD:
-            for length in (3, 2, 1):
-                key = tuple(ts.low[k: k + length])
-                g = lex.event_groups.get(key)
-                if g is not None and len(key) == length:
-                    dist = first - k if k < first else k - end + 1
-                    found.append((max(dist, 0), g))
-                    k += length - 1
-                    break
+        hit = _event_at(ts, k, lex, cache)
+        if hit is not None:
+            dist = first - k if k < first else k - end + 1
+            found.append((max(dist, 0), hit[0]))
+            k += hit[1] - 1
         k += 1
     found.sort()
     out: list[str] = []
@@ -142,7 +169,7 @@ def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon
 def context_words(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon) -> tuple[str, ...]:
     """Content words of the sentence around the mention (the figure itself excluded)."""
     out = []
-    for k in range(max(lo, first - 14), min(hi, end + 14)):
+    for k in range(max(lo, first - 10), min(hi, end + 10)):
         if first <= k < end or ts.typ[k] != WORD:
             continue
         w = ts.low[k]

@@ -53,16 +53,11 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    start: list[int] = []
-    end: list[int] = []
-    tok: list[str] = []
-    typ: list[int] = []
-    for m in _TOKEN.finditer(text):
-        start.append(m.start())
-        end.append(m.end())
-        tok.append(m.group())
-        typ.append(m.lastindex - 1)  # type: ignore[operator]
-    return Tokens(text, start, end, tok, [t.lower() for t in tok], typ)
+    rows = [(m.start(), m.end(), m.group(), m.lastindex) for m in _TOKEN.finditer(text)]
+    if not rows:
+        return Tokens(text, [], [], [], [], [])
+    start, end, tok, idx = map(list, zip(*rows))
+    return Tokens(text, start, end, tok, [t.lower() for t in tok], [k - 1 for k in idx])
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
