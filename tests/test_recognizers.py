@@ -12,7 +12,7 @@ import recognizers  # noqa: E402
 
 DATA = recognizers.DEFAULT_DIR
 # Passed cases per file as measured (see the README); raise these when the normaliser improves.
-FLOORS = {"number": 77, "number_range": 35, "ordinal": 8, "percent": 7, "currency": 100, "dimension": 58,
+FLOORS = {"number": 78, "number_range": 37, "ordinal": 9, "percent": 7, "currency": 100, "dimension": 59,
           "temperature": 23, "age": 15, "datetime": 88}
 
 
