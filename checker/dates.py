@@ -283,11 +283,30 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return w, j
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _firsts(lex: Lexicon) -> frozenset[str]:
+    """Words that can begin a date expression (a cheap test before any parsing)."""
+    got = _FIRSTS.get(id(lex))
+    if got is None:
+        words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
+        words |= {k[0] for k in lex.relative_days} | {"last", "this", "next", "past", "previous", "coming",
+                                                       "earlier", "later", "weekend"}
+        got = _FIRSTS[id(lex)] = frozenset(words)
+    return got
+
+
 def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
     """A date expression starting at token i -> (expr, first token index, index after)."""
-    n = len(ts)
     low = ts.low
     t = low[i]
+    if ts.typ[i] == NUM:
+        if len(t) not in (1, 2, 4) or not t.isdigit():
+            return None
+    elif t not in _firsts(lex):
+        return None
+    n = len(ts)
     # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
     for length in (3, 2, 1):
         key = tuple(low[i: i + length])

@@ -6,13 +6,14 @@ resolved after the walk, once the article's reference year is known.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
 from .dates import DateExpr, Reference, parse_date, resolve
 from .lexicon import Lexicon, UnitDef, default_lexicon
 from .numbers import Num, read_number, read_vague
-from .subjects import context_words, events_near, subject_after, subject_before, subject_key
+from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key
 from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
 from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
 
@@ -452,8 +453,8 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
         words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
         words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
         words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later",
-                  "weekend", "noon", "midday", "midnight", "minus", "negative", "-", "−"}
-        got = frozenset(w.lower() for w in words)
+                  "weekend", "noon", "midday", "midnight", "minus", "negative"}
+        got = frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
         _TRIGGERS[id(lex)] = got
     return got
 
@@ -480,8 +481,12 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
         t = typ[i]
         m: Mention | None = None
         if t != NUM and low[i] not in triggers:
-            i += 1
-            continue
+            w_ = low[i]
+            nxt = low[i + 1] if i + 1 < n else ""
+            if not ((w_ in ("-", "−") and typ[i + 1 if i + 1 < n else i] == NUM and ts.attached(i + 1))
+                    or (w_ == "the" and nxt in ("day", "weekend"))):
+                i += 1
+                continue
         if t == NUM and w.skip_number(i):
             i += 1
             continue
@@ -526,7 +531,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
     future_cache: dict[int, bool] = {}
-    event_cache: dict[int, tuple[str, int] | None] = {}
+    features: dict[int, tuple] = {}
     prev_subject: dict[int, str | None] = {}
     counter = 0
     w = _Walker(ts, lex, 0)
@@ -574,19 +579,24 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             if subject:
                 prev_subject[sidx] = subject
         role = _role(ts, first, lex)
+        feats = features.get(sidx)
+        if feats is None:
+            feats = features[sidx] = sentence_features(ts, lo_tok, hi_tok, lex)
         start, end = ts.start[first], ts.end[m.end - 1]
         years = None
         if m.kind != DATE and sidx in years_in:
-            spans_y = [(a, b) for (kk, a, b) in years_in[sidx] if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
+            near = years_in[sidx]
+            near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
+            spans_y = [(a, b) for (kk, a, b) in near if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
             if spans_y:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         counter += 1
         claims.append(Claim(
             id=f"{source}:{counter}", source=source, start=start, end=end, text=text[start:end],
-            sentence=sents.sentence(start), kind=m.kind, subject=subject, value=value,
+            sentence=sents.sentence(start, end), kind=m.kind, subject=subject, value=value,
             subject_key=subject_key(subject, lex),
-            events=events_near(ts, first, m.end, lo_tok, hi_tok, lex, event_cache),
-            context=context_words(ts, first, m.end, lo_tok, hi_tok, lex),
+            events=events_near(feats, first, m.end),
+            context=context_words(feats, first, m.end),
             years=years, role=role, sentence_start=s_a,
         ))
     return claims

@@ -6,6 +6,7 @@ same clause ("additional troops (1,000-3,000)", "the death toll ... has risen to
 """
 from __future__ import annotations
 
+import bisect
 import functools
 
 from .lexicon import Lexicon
@@ -118,21 +119,6 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
     return got
 
 
-def _event_at(ts: Tokens, k: int, lex: Lexicon, cache: dict[int, tuple[str, int] | None]) -> tuple[str, int] | None:
-    if k in cache:
-        return cache[k]
-    got = None
-    if ts.low[k] in _event_firsts(lex):
-        for length in (3, 2, 1):
-            key = tuple(ts.low[k: k + length])
-            g = lex.event_groups.get(key)
-            if g is not None and len(key) == length:
-                got = (g, length)
-                break
-    cache[k] = got
-    return got
-
-
 _FIRSTS: dict[int, frozenset[str]] = {}
 
 
@@ -143,21 +129,42 @@ def _event_firsts(lex: Lexicon) -> frozenset[str]:
     return got
 
 
-def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
-                cache: dict[int, tuple[str, int] | None] | None = None) -> tuple[str, ...]:
-    """Event groups named within a window around the mention, nearest first (`cache` is per text)."""
-    if cache is None:
-        cache = {}
-    found: list[tuple[int, str]] = []
-    a, b = max(lo, first - 10), min(hi, end + 8)
-    k = a
-    while k < b:
-        hit = _event_at(ts, k, lex, cache)
-        if hit is not None:
-            dist = first - k if k < first else k - end + 1
-            found.append((max(dist, 0), hit[0]))
-            k += hit[1] - 1
+def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
+    """One pass over a sentence: its event phrases (start, end, group) and content words (index, word).
+    Mentions in the sentence then pick what lies near them, so the cost stays linear in the text."""
+    firsts = _event_firsts(lex)
+    groups = lex.event_groups
+    skip = lex.stopwords
+    months, weekdays = lex.months, lex.weekdays
+    events: list[tuple[int, int, str]] = []
+    words: list[tuple[int, str]] = []
+    low, typ = ts.low, ts.typ
+    k = lo
+    while k < hi:
+        if typ[k] == WORD:
+            w = low[k]
+            if w in firsts:
+                for length in (3, 2, 1):
+                    g = groups.get(tuple(low[k: k + length]))
+                    if g is not None and k + length <= hi:
+                        events.append((k, k + length, g))
+                        break
+            if len(w) > 2 and w not in skip and w not in months and w not in weekdays:
+                words.append((k, singular(w)))
         k += 1
+    return events, words
+
+
+def _window(items: list, lo: int, hi: int) -> list:
+    """Items (sorted by token index) with index in [lo, hi), found by bisection: cost independent of sentence size."""
+    return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
+
+
+def events_near(features, first: int, end: int) -> tuple[str, ...]:
+    """Event groups named within a window around the mention, nearest first."""
+    found = []
+    for a, b, g in _window(features[0], first - 10, end + 8):
+        found.append((first - b + 1 if b <= first else max(a - end + 1, 0), g))
     found.sort()
     out: list[str] = []
     for _, g in found:
@@ -166,16 +173,9 @@ def events_near(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon
     return tuple(out[:4])
 
 
-def context_words(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon) -> tuple[str, ...]:
+def context_words(features, first: int, end: int) -> tuple[str, ...]:
     """Content words of the sentence around the mention (the figure itself excluded)."""
-    out = []
-    for k in range(max(lo, first - 10), min(hi, end + 10)):
-        if first <= k < end or ts.typ[k] != WORD:
-            continue
-        w = ts.low[k]
-        if len(w) > 2 and w not in lex.stopwords and w not in lex.months and w not in lex.weekdays:
-            out.append(singular(w))
-    return tuple(dict.fromkeys(out))
+    return tuple(dict.fromkeys(w for k, w in _window(features[1], first - 10, end + 10) if not first <= k < end))
 
 
-__all__ = ["subject_after", "subject_before", "subject_key", "events_near", "context_words", "singular", "NUM"]
+__all__ = ["subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "NUM"]

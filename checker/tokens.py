@@ -36,7 +36,7 @@ class Tokens:
     typ: list[int]
 
     def __len__(self) -> int:
-        return len(self.tok)
+        return len(self.start)
 
     def gap(self, i: int) -> str:
         """The characters between token i-1 and token i ("" when attached)."""
@@ -46,7 +46,10 @@ class Tokens:
 
     def attached(self, i: int) -> bool:
         """Token i touches the token before it."""
-        return 0 < i < len(self.tok) and self.start[i] == self.end[i - 1]
+        try:
+            return i > 0 and self.start[i] == self.end[i - 1]
+        except IndexError:
+            return False
 
     def index_at(self, offset: int) -> int:
         return bisect.bisect_left(self.start, offset)
@@ -128,11 +131,18 @@ class Sentences:
             return 0, len(self.text)
         return self.spans[self.index(offset)]
 
-    def sentence(self, offset: int) -> str:
+    def sentence(self, offset: int, end: int | None = None, limit: int = 600) -> str:
+        """The sentence around a mention, whitespace folded. A run-on "sentence" (no punctuation for
+        pages) is cut to `limit` characters around the mention, so output stays linear in the text."""
+        a, b = self.span(offset)
+        if b - a > limit:
+            end = offset if end is None else end
+            lo = max(a, offset - limit // 2)
+            hi = min(b, end + limit // 2)
+            return ("… " if lo > a else "") + " ".join(self.text[lo:hi].split()) + (" …" if hi < b else "")
         k = self.index(offset)
         s = self._cache.get(k)
         if s is None:
-            a, b = self.span(offset)
             s = " ".join(self.text[a:b].split())
             self._cache[k] = s
         return s
