@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Sequence
 
 from .errors import EXIT_USAGE, CheckerError
@@ -18,6 +17,23 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("table", "json", "csv"), default="table")
     ex.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder (repeatable)")
     ex.add_argument("--no-color", action="store_true", help="plain output")
+
+    def report_options(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        sp.add_argument("--show", choices=("conflicts", "all"), default="conflicts",
+                        help="text output: conflicts and warnings only (default), or every finding")
+        sp.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+                        help="exit 1 when a finding reaches this severity (default: error)")
+        sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder (repeatable)")
+        sp.add_argument("--no-color", action="store_true", help="plain output")
+
+    cmp_ = sub.add_parser("compare", help="compare every source with every other")
+    cmp_.add_argument("files", nargs="+", metavar="FILE")
+    report_options(cmp_)
+    chk = sub.add_parser("check", help="check a draft against reference sources")
+    chk.add_argument("draft", metavar="DRAFT", help="the draft (- reads standard input)")
+    chk.add_argument("--against", nargs="+", required=True, metavar="REF", help="reference sources")
+    report_options(chk)
     return p
 
 
@@ -28,10 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
-        if args.command == "extract":
-            from .commands import run_extract
+        from . import commands
 
-            return run_extract(args)
+        return {"extract": commands.run_extract, "compare": commands.run_compare,
+                "check": commands.run_check}[args.command](args)
     except CheckerError as exc:
         print(f"checker: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -41,5 +57,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     return EXIT_USAGE
 
-
-_ = Path

@@ -87,3 +87,47 @@ def run_extract(args: argparse.Namespace) -> int:
 
         claims_table(claim_rows(sources, claims), no_color=args.no_color)
     return 0
+
+
+def _claims_by_source(sources: list[Source], lex: Lexicon) -> dict[str, list[Claim]]:
+    return {s.id: claims_of(s, lex) for s in sources}
+
+
+def _emit_report(report, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    from .errors import EXIT_FINDINGS, EXIT_OK
+
+    out = sys.stdout
+    if args.format == "json":
+        json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        import pandas as pd
+
+        from .render import finding_rows
+
+        rows = finding_rows(report)
+        pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id", "verdict", "severity", "rule", "message"]).to_csv(out, index=False)
+    else:
+        from .render import report_text
+
+        report_text(report, show=args.show, no_color=args.no_color)
+    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
+    return EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    from .report import compare
+
+    lex = lexicon_for(args)
+    sources = read_sources(args.files)
+    return _emit_report(compare(sources, _claims_by_source(sources, lex), lex), args)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .report import check
+
+    lex = lexicon_for(args)
+    draft = read_sources([args.draft], role="draft")[0]
+    refs = read_sources(args.against, role="reference", start=2)
+    sources = [draft, *refs]
+    return _emit_report(check(draft, refs, _claims_by_source(sources, lex), lex), args)

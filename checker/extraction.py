@@ -522,6 +522,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
     sent_of = [sents.index(ts.start[m.first]) for m in mentions]
     date_sents: set[int] = set()
     years_in: dict[int, list[tuple[int, int, int]]] = {}
+    spans_of: dict[int, object] = {}
     for k, m in enumerate(mentions):
         if m.kind == DATE:
             date_sents.add(sent_of[k])
@@ -532,6 +533,16 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
     future_cache: dict[int, bool] = {}
     features: dict[int, tuple] = {}
+    # resolve every date first: a figure's clause may carry a date that comes after it
+    for k, m in enumerate(mentions):
+        if m.kind == DATE:
+            sidx = sent_of[k]
+            if sidx not in future_cache:
+                s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
+                future_cache[sidx] = _looks_ahead(ts, ts.index_at(s_a), ts.index_at(s_b), lex)
+            span = resolve(m.date, Reference(published, ref_year, future_cache[sidx]))
+            if span is not None:
+                spans_of[k] = span
     prev_subject: dict[int, str | None] = {}
     counter = 0
     w = _Walker(ts, lex, 0)
@@ -544,10 +555,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
         qual = w.qualifier_before(m.first) if m.kind not in (DATE, ORDINAL) else None
         first = m.first
         if m.kind == DATE:
-            if sidx not in future_cache:
-                future_cache[sidx] = _looks_ahead(ts, lo_tok, hi_tok, lex)
-            ref = Reference(published, ref_year, future_cache[sidx])
-            span = resolve(m.date, ref)
+            span = spans_of.get(k)
             if span is None:
                 continue
             value = span
@@ -584,6 +592,9 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             feats = features[sidx] = sentence_features(ts, lo_tok, hi_tok, lex)
         start, end = ts.start[first], ts.end[m.end - 1]
         years = None
+        when = None
+        if m.kind != DATE and sidx in date_sents:
+            when = _when(ts, mentions, spans_of, k, first, m.end, published, ref_year)
         if m.kind != DATE and sidx in years_in:
             near = years_in[sidx]
             near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
@@ -597,9 +608,39 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             subject_key=subject_key(subject, lex),
             events=events_near(feats, first, m.end),
             context=context_words(feats, first, m.end),
-            years=years, role=role, sentence_start=s_a,
+            years=years, when=when, increment=_increment(ts, first, m.end, lex), role=role, sentence_start=s_a,
         ))
     return claims
+
+
+def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: int, end: int,
+          published: dt.date | None, ref_year: int | None) -> tuple[int, int] | None:
+    """The days a figure refers to: the dates in its clause ("sent 3,000 in January and February").
+    Dates come before the figure in the mention list when earlier, so look at both neighbours."""
+    days: list[tuple[int, int]] = []
+    for kk in range(max(0, k - 4), min(len(mentions), k + 5)):
+        span = spans_of.get(kk)
+        other = mentions[kk]
+        if span is None or other.kind != DATE or not span.start or not _same_clause(ts, other, first, end):
+            continue
+        a, b = span.start.toordinal(), span.end.toordinal()
+        if other.first > 0 and ts.low[other.first - 1] == "since":
+            b = published.toordinal() if published else dt.date(ref_year or span.end.year, 12, 31).toordinal()
+        days.append((a, b))
+    if not days:
+        return None
+    return min(a for a, _ in days), max(b for _, b in days)
+
+
+def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
+    """'an additional 3,000', 'another 500', 'more troops (1,000-3,000)'."""
+    for k in range(first - 1, max(-1, first - 5), -1):
+        w = ts.low[k]
+        if w in lex.increments:
+            return not (w == "more" and k + 1 < len(ts) and ts.low[k + 1] == "than")
+        if w in (".", ";", ":") or ts.typ[k] == NUM:
+            return False
+    return False
 
 
 _CLAUSE_OPENERS = frozenset(("when", "which", "where", "that", "who", "whose"))

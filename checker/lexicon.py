@@ -186,10 +186,14 @@ def _validate(rid: str, rf: RuleFile) -> None:
         if rid == "subjects":
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
             _expect(rf, ("anaphora",), _is_str_list(d.get("anaphora", [])), "a list of words")
+            _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
         else:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
                     "a mapping of lists")
+            subj_map = d.get("subjects") or {}
+            _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
+                    "a mapping of event group to subject group")
     elif rid == "tolerances":
         for k, v in d.items():
             if k in ("id", "description"):
@@ -274,9 +278,11 @@ class Lexicon:
     subject_groups: dict[str, str]
     stopwords: frozenset[str]
     anaphora: frozenset[str]
+    increments: frozenset[str]
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     update_previous: frozenset[tuple[str, ...]]
+    event_subjects: dict[str, str]
     tolerances: dict[str, float]
     checks: dict[str, dict[str, Any]]
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False, default_factory=dict)
@@ -422,9 +428,11 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         subject_groups=subject_groups,
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
+        increments=frozenset(w.lower() for w in subj.get("increments", [])),
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
+        event_subjects={str(k): str(v) for k, v in (ev.get("subjects") or {}).items()},
         tolerances=tol,
         checks=raw["checks"].get("rules", {}),
         raw=raw,

@@ -24,3 +24,83 @@ def claims_table(rows: list[dict], no_color: bool = False) -> None:
         table.add_row(f"{r['file']}:{r['line']}:{r['col']}", r["surface"], r["kind"], r["value"], r["subject"])
     con.print(table)
     con.print(f"{len(rows)} mentions")
+
+
+_VERDICT_STYLE = {"conflict": "bold red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green"}
+_VERDICT_MARK = {"conflict": "✗", "unsupported": "?", "unverifiable": "~", "consistent": "✓"}
+
+
+def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
+    from .commands import line_col
+
+    src = next(s for s in report.sources if s.id == claim.source)
+    line, col = line_col(src.doc.text, claim.start)
+    return f"{src.doc.path}:{line}:{col}"
+
+
+def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]
+    rows = []
+    for f in report.findings:
+        a = report.claim(f.claims[0])
+        b = report.claim(f.claims[1]) if len(f.claims) > 1 else None
+        rows.append({"id": f.id, "verdict": f.verdict, "severity": f.severity, "rule": f.rule, "name": f.name,
+                     "message": f.message, "a_where": _where(report, a), "a_text": a.text, "a_value": a.readable(),
+                     "b_where": _where(report, b) if b else "", "b_text": b.text if b else "",
+                     "b_value": b.readable() if b else "", "why": f.why})
+    return rows
+
+
+def _highlight(sentence: str, surface: str):  # type: ignore[no-untyped-def]
+    from rich.text import Text
+
+    text = Text(sentence)
+    k = sentence.find(surface)
+    if k >= 0:
+        text.stylize("bold reverse", k, k + len(surface))
+    return text
+
+
+def report_text(report, show: str = "conflicts", no_color: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Findings grouped by fact, conflicts first; each with its sources' sentences and a one-line reason."""
+    from rich.text import Text
+
+    con = console(no_color)
+    wanted = {"conflict", "unsupported", "unverifiable"} if show == "conflicts" else None
+    by_fact: dict[int, list] = {}
+    for f in report.findings:
+        if wanted is None or f.verdict in wanted:
+            by_fact.setdefault(f.fact, []).append(f)
+    labels = {s.id: (s.doc.source or s.doc.path) for s in report.sources}
+    for fact_id, findings in by_fact.items():
+        ids = []
+        for f in findings:
+            ids.extend(c for c in f.claims if c not in ids)
+        claims = [report.claim(c) for c in ids]
+        subject = next((c.subject for c in claims if c.subject), None) or claims[0].kind
+        head = Text()
+        head.append(f"{subject}", style="bold")
+        head.append(f"  ({claims[0].kind})", style="dim")
+        con.print(head)
+        for c in claims:
+            line = Text("  ")
+            line.append(f"{labels[c.source]}: ", style="cyan")
+            line.append(c.readable(), style="bold")
+            line.append(f"  {_where(report, c)}", style="dim")
+            con.print(line)
+            con.print(Text("    ").append_text(_highlight(c.sentence, c.text)))
+        for f in findings:
+            verdict = Text("  ")
+            verdict.append(f"{_VERDICT_MARK[f.verdict]} {f.verdict}", style=_VERDICT_STYLE[f.verdict])
+            verdict.append(f" [{f.rule} {f.name}] ", style="dim")
+            verdict.append(f.message)
+            con.print(verdict)
+        con.print()
+    s = report.summary()
+    summary = Text()
+    for key in ("conflict", "unsupported", "unverifiable", "consistent"):
+        if key == "unsupported" and report.mode != "check":
+            continue
+        summary.append(f"{s.get(key, 0)} {key}{'s' if key == 'conflict' and s.get(key, 0) != 1 else ''}  ",
+                       style=_VERDICT_STYLE[key])
+    summary.append(f"({len(report.sources)} sources, {len(report.claims)} claims)", style="dim")
+    con.print(summary)

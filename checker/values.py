@@ -138,6 +138,8 @@ class Claim:
     events: tuple[str, ...] = field(default=(), compare=False)
     context: tuple[str, ...] = field(default=(), compare=False)
     years: tuple[int, int] | None = field(default=None, compare=False)
+    when: tuple[int, int] | None = field(default=None, compare=False)   # days (ordinal) the figure refers to
+    increment: bool = field(default=False, compare=False)
     role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
     sentence_start: int = field(default=0, compare=False)
 

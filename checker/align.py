@@ -1,0 +1,259 @@
+"""Lining up the claims that state the same fact across sources.
+
+Line up by what is stated, not by the number: claims are compared only within a block (same kind of
+value: counts with counts, areas with areas, dates with dates) and scored on their subject (with the
+synonym groups in rules/), the event words around them, the words of their sentence and the time the
+fact refers to. Sources are taken in turn; each source's claims join existing facts one-to-one (a
+source states a fact once, though it may repeat it: repeats are grouped first) or start new facts.
+Candidates come from an inverted index, so cost stays near-linear in the number of claims.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .values import DATE, ORDINAL, TIME, Claim, DateSpan, Quantity
+
+THRESHOLD = 0.30          # minimum score to line two claims up
+MAX_MEMBERS_SCORED = 12   # a fact is scored against at most this many of its members
+
+
+def block_of(c: Claim) -> str:
+    """Claims are only ever compared within a block."""
+    if c.kind == DATE:
+        return "date"
+    if c.kind == ORDINAL:
+        return "ordinal"
+    if c.kind == TIME:
+        return "time"
+    v = c.value
+    return v.dimension if isinstance(v, Quantity) else c.kind
+
+
+@dataclass
+class Features:
+    claim: Claim
+    block: str
+    subjects: frozenset[str]
+    events: frozenset[str]
+    nearest: str | None
+    context: frozenset[str]
+    years: tuple[int, int] | None
+    ref_year: int | None
+    when: tuple[int, int] | None
+    now: int | None            # the day the source speaks from (published, else the end of its reference year)
+
+
+@dataclass
+class Fact:
+    id: int
+    block: str
+    members: list[Features] = field(default_factory=list)
+    sources: set[str] = field(default_factory=set)
+    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
+
+
+def features(c: Claim, lex: Lexicon, ref_year: int | None) -> Features:
+    subjects = set()
+    if c.subject_key:
+        subjects.add(c.subject_key)
+    # "injuring 27" (subject: workers) and "30 injured" (subject: injuries) both count injuries
+    for g in c.events[:1]:
+        s = lex.event_subjects.get(g)
+        if s and c.kind == "number":
+            subjects.add(s)
+    events = frozenset(g for g in c.events if g != "reported") or frozenset(c.events)
+    nearest = c.events[0] if c.events else None
+    now = None
+    if ref_year:
+        import datetime as _dt
+
+        now = _dt.date(ref_year, 12, 31).toordinal()
+    return Features(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context), c.years, ref_year,
+                    c.when, now)
+
+
+def _subject_score(a: Features, b: Features) -> tuple[float, str | None]:
+    if a.subjects and b.subjects:
+        shared = a.subjects & b.subjects
+        if shared:
+            return 0.45, f"both about {sorted(shared)[0]}"
+        sa, sb = a.claim.subject or "", b.claim.subject or ""
+        if sa and sb:
+            from rapidfuzz import fuzz
+
+            if fuzz.token_set_ratio(sa, sb) >= 85:
+                return 0.35, f"subjects '{sa}' and '{sb}'"
+        return -0.4, None
+    return 0.0, None
+
+
+def score(a: Features, b: Features) -> tuple[float, list[str]]:
+    """How likely two claims (different sources, same block) state the same fact, with the reasons."""
+    s = 0.0
+    why: list[str] = []
+    sub, text = _subject_score(a, b)
+    s += sub
+    if text:
+        why.append(text)
+    shared = a.events & b.events
+    if shared:
+        s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
+        why.append("both " + ", ".join(sorted(shared)))
+    elif a.events and b.events:
+        s -= 0.15
+    if a.context and b.context:
+        common = a.context & b.context
+        if common:
+            s += 0.35 * min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
+            why.append("shared words: " + ", ".join(sorted(common)[:4]))
+    # the time the fact refers to: "240 people died" in 1997 is not today's toll
+    if a.years and b.years:
+        if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
+            s -= 0.6
+    else:
+        for x, y in ((a, b), (b, a)):
+            if x.years and not y.years and y.ref_year and x.years[1] < y.ref_year - 1:
+                s -= 0.5
+            elif x.years and not y.years and y.ref_year is None and x.years[1] < (x.ref_year or 10**6) - 1:
+                s -= 0.5  # an explicitly older year against an undated current fact
+    # increments ("an additional 3,000") line up with increments
+    if a.claim.increment != b.claim.increment and a.block != "date":
+        s -= 0.25
+    elif a.claim.increment and b.claim.increment:
+        s += 0.1
+    # the dates a figure's clause refers to
+    if a.when and b.when:
+        if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
+            s -= 0.4
+        else:
+            s += 0.1
+    if a.block == "date" and not shared and not (a.context & b.context):
+        s -= 0.2  # a date with nothing in common around it is another date
+    return s, why
+
+
+def _same_statement(a: Features, b: Features) -> bool:
+    """Two claims of one source that state the same fact: a repeat, or a count and its revision."""
+    ca, cb = a.claim, b.claim
+    if a.block != b.block:
+        return False
+    if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} == {"current", "previous"}:
+        return (ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key)
+    if ca.value != cb.value and not _same_value(ca, cb):
+        return False
+    if ca.subject_key and cb.subject_key and ca.subject_key != cb.subject_key:
+        return False
+    if a.block == "date" or not (ca.subject_key or cb.subject_key):
+        return bool(a.nearest and a.nearest == b.nearest) and bool(a.context & b.context)
+    return bool(a.events & b.events) or not (a.events or b.events) or (ca.subject_key == cb.subject_key)
+
+
+def _same_value(ca: Claim, cb: Claim) -> bool:
+    va, vb = ca.value, cb.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        return (va.low, va.high, va.unit) == (vb.low, vb.high, vb.unit)
+    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
+        return (va.start, va.end, va.weekday, va.partial, va.weekdays) == (vb.start, vb.end, vb.weekday, vb.partial, vb.weekdays)
+    return False
+
+
+def _groups(feats: list[Features]) -> list[list[Features]]:
+    """Group one source's claims that restate the same fact (union-find within blocks)."""
+    parent = list(range(len(feats)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_block: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        by_block[f.block].append(i)
+    for idxs in by_block.values():
+        # compare each claim with a bounded number of earlier ones sharing its subject or nearest event
+        index: dict[object, list[int]] = defaultdict(list)
+        for i in idxs:
+            f = feats[i]
+            keys = {("s", s) for s in f.subjects} | ({("e", f.nearest)} if f.nearest else set())
+            seen: set[int] = set()
+            for key in keys:
+                for j in index[key][-8:]:
+                    if j not in seen and _same_statement(f, feats[j]):
+                        parent[find(i)] = find(j)
+                    seen.add(j)
+            for key in keys or {("none", None)}:
+                index[key].append(i)
+    out: dict[int, list[Features]] = defaultdict(list)
+    for i, f in enumerate(feats):
+        out[find(i)].append(f)
+    return list(out.values())
+
+
+def _keys(f: Features) -> set[tuple]:
+    keys: set[tuple] = {(f.block, "s", s) for s in f.subjects}
+    keys |= {(f.block, "e", e) for e in f.events}
+    keys |= {(f.block, "c", w) for w in f.context}
+    return keys
+
+
+def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon,
+          threshold: float = THRESHOLD) -> list[Fact]:
+    """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order."""
+    facts: list[Fact] = []
+    index: dict[tuple, list[int]] = defaultdict(list)
+    for source, claims, ref_year in claims_by_source:
+        feats = [features(c, lex, ref_year) for c in claims]
+        groups = _groups(feats)
+        edges: list[tuple[float, int, int, list[str]]] = []
+        for gi, group in enumerate(groups):
+            candidates: dict[int, int] = {}
+            for f in group:
+                for key in _keys(f):
+                    for fid in index.get(key, ())[-400:]:
+                        candidates[fid] = candidates.get(fid, 0) + 1
+            # the most promising facts first: those sharing the most index keys
+            for fid in sorted(candidates, key=candidates.__getitem__, reverse=True)[:40]:
+                fact = facts[fid]
+                if source in fact.sources:
+                    continue
+                best, best_why = -9.0, []
+                for f in group:
+                    for m in fact.members[:MAX_MEMBERS_SCORED]:
+                        sc, why = score(f, m)
+                        if sc > best:
+                            best, best_why = sc, why
+                if best >= threshold:
+                    edges.append((best, gi, fid, best_why))
+        edges.sort(key=lambda e: -e[0])
+        taken_groups: set[int] = set()
+        taken_facts: set[int] = set()
+        for sc, gi, fid, why in edges:
+            if gi in taken_groups or fid in taken_facts:
+                continue
+            taken_groups.add(gi)
+            taken_facts.add(fid)
+            fact = facts[fid]
+            for f in groups[gi]:
+                for m in fact.members:
+                    if m.claim.source != source:
+                        fact.reasons[(m.claim.id, f.claim.id)] = "; ".join(why) if why else "same kind of figure"
+            _join(fact, groups[gi], index)
+        for gi, group in enumerate(groups):
+            if gi not in taken_groups:
+                fact = Fact(len(facts), group[0].block)
+                facts.append(fact)
+                _join(fact, group, index)
+    return facts
+
+
+def _join(fact: Fact, group: list[Features], index: dict[tuple, list[int]]) -> None:
+    for f in group:
+        fact.members.append(f)
+        fact.sources.add(f.claim.source)
+        for key in _keys(f):
+            posting = index[key]
+            if not posting or posting[-1] != fact.id:
+                posting.append(fact.id)

@@ -1,0 +1,226 @@
+"""Judging two claims that state the same fact: consistent, conflict or unverifiable, with a reason.
+
+Numbers are compared as intervals widened by the tolerances in rules/tolerances.yaml (approximate
+values, rounding of decimals, conversion between units); dates as spans, with weekdays checked against
+the calendar. A count that a report revises ("rose to 312") is an update, not a conflict.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .values import DATE, ORDINAL, TIME, WEEKDAYS, Claim, DateSpan, Quantity, format_number
+
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+CONSISTENT, CONFLICT, UNVERIFIABLE = "consistent", "conflict", "unverifiable"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    verdict: str
+    rule: str      # a rule id from rules/checks.yaml
+    message: str
+
+
+def _bounds(q: Quantity, tol: dict[str, float], converted: bool, kind: str) -> tuple[float, float, bool, bool]:
+    """The interval a stated value allows once its tolerance is applied (inf for an open side)."""
+    inf = float("inf")
+    lo = -inf if q.low is None else q.low
+    hi = inf if q.high is None else q.high
+    lo_inc, hi_inc = q.low_inclusive, q.high_inclusive
+    if kind == TIME:
+        slack = tol.get("time_of_day_minutes", 15.0)
+        if q.approximate:
+            if q.qualifier in ("nearly", "almost", "close to", "just under", "shortly before", "just below"):
+                return lo - slack, hi, True, True
+            if q.qualifier in ("just over", "just above", "slightly more than", "shortly after", "just after"):
+                return lo, hi + slack, True, True
+            return lo - slack, hi + slack, True, True
+        return lo, hi, lo_inc, hi_inc
+    rel = tol.get("approximate", 0.1)
+    if q.approximate and q.qualifier != "vague":
+        a, b = abs(lo) * rel if lo != -inf else 0, abs(hi) * rel if hi != inf else 0
+        if q.qualifier in ("nearly", "almost", "close to", "just under", "shortly before", "just below"):
+            return lo - a, hi + b * 0.02, True, True  # "nearly 500": a little below, at most a hair above
+        if q.qualifier in ("just over", "just above", "slightly more than", "shortly after", "just after"):
+            return lo - a * 0.02, hi + b, True, True
+        return lo - a, hi + b, True, True
+    # exact figures: rounding of the last stated decimal, and unit conversion slack
+    slack_lo = slack_hi = q.precision * q.factor
+    if converted:
+        conv = tol.get("exact_converted", 0.02)
+        slack_lo += abs(lo) * conv if lo != -inf else 0
+        slack_hi += abs(hi) * conv if hi != inf else 0
+    if lo != -inf:
+        lo -= slack_lo
+    if hi != inf:
+        hi += slack_hi
+    return lo, hi, lo_inc, hi_inc
+
+
+def _overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
+    lo = max(a[0], b[0])
+    hi = min(a[1], b[1])
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    # touching: both sides must include the point
+    a_inc = (a[2] if lo == a[0] else True) and (a[3] if lo == a[1] else True)
+    b_inc = (b[2] if lo == b[0] else True) and (b[3] if lo == b[1] else True)
+    return a_inc and b_inc
+
+
+def describe(c: Claim) -> str:
+    """A figure as an editor would say it: 'more than 11,000', 'about 250 millimetres', 'June 17 2025'."""
+    v = c.value
+    if isinstance(v, DateSpan):
+        return _describe_date(v, c.text)
+    if c.kind == ORDINAL:
+        return c.text
+    q = v
+    text = c.readable()
+    if q.qualifier and q.qualifier != "vague":
+        stated = text.replace("≈ ", "").replace("≲ ", "").replace("≳ ", "").replace("> ", "").replace(">= ", "")
+        stated = stated.replace("< ", "").replace("<= ", "")
+        if c.subject and stated.endswith(" " + c.subject):
+            stated = stated[: -len(c.subject) - 1]
+        return f"{q.qualifier} {stated}"
+    if c.subject and text.endswith(" " + c.subject):
+        text = text[: -len(c.subject) - 1]
+    return text
+
+
+def _describe_date(v: DateSpan, surface: str) -> str:
+    if v.start and v.end and v.start == v.end:
+        return f"{surface} ({_DAY_NAMES[v.start.weekday()]} {v.start.isoformat()})"
+    if v.start and v.end:
+        return f"{surface} ({v.start.isoformat()}..{v.end.isoformat()})"
+    return surface
+
+
+def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None] = (None, None)) -> Verdict:
+    """The verdict on two aligned claims (a from one source, b from another)."""
+    if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
+        return _judge_dates(a, b)
+    if isinstance(a.value, DateSpan) or isinstance(b.value, DateSpan):
+        return Verdict(UNVERIFIABLE, "CK202", f"{a.text} and {b.text} are not comparable")
+    qa, qb = a.value, b.value
+    if qa.dimension != qb.dimension:
+        return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} measure different things")
+    if qa.dimension == "currency" and qa.unit != qb.unit:
+        return Verdict(UNVERIFIABLE, "CK202",
+                       f"{describe(a)} and {describe(b)} are in different currencies ({qa.unit}, {qb.unit}); not converted")
+    if a.kind == ORDINAL or b.kind == ORDINAL:
+        if qa.low == qb.low:
+            return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
+        return Verdict(CONFLICT, "CK101", f"{a.text} against {b.text}")
+    converted = (qa.stated_unit or "") != (qb.stated_unit or "") and qa.dimension not in ("count", "currency")
+    tol = lex.tolerances
+    ba = _bounds(qa, tol, converted, a.kind)
+    bb = _bounds(qb, tol, converted, b.kind)
+    da, db = describe(a), describe(b)
+    if converted:
+        da_c, db_c = _in_other_unit(a, b), _in_other_unit(b, a)
+        da = f"{da} ({da_c})" if da_c else da
+        db = f"{db} ({db_c})" if db_c else db
+    if _overlap(ba, bb):
+        verb = "matches" if ba == bb else "overlaps" if (qa.low != qa.high or qb.low != qb.high) else "agrees with"
+        return Verdict(CONSISTENT, "CK301", f"{da} {verb} {db}")
+    update = _update(a, b, published)
+    if update:
+        return Verdict(CONSISTENT, "CK302", update)
+    side = "below" if ba[1] < bb[0] else "above"
+    return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _in_other_unit(c: Claim, other: Claim) -> str | None:
+    """'about 19 miles' seen in the other claim's unit: '30.6 kilometres'."""
+    q, o = c.value, other.value
+    if not (isinstance(q, Quantity) and isinstance(o, Quantity)) or not o.stated_unit or q.low is None and q.high is None:
+        return None
+    v = q.low if q.low is not None else q.high
+    stated = (v - o.offset) / o.factor
+    digits = 1 if abs(stated) < 100 else 0
+    return f"{format_number(round(stated, digits))} {o.stated_unit}"
+
+
+def _update(a: Claim, b: Claim, published: tuple[dt.date | None, dt.date | None]) -> str | None:
+    """A revised count ('rose to 312' against an earlier 241) is an update, not a conflict."""
+    if a.value.dimension != "count":
+        return None
+    roles = {a.role, b.role}
+    pa, pb = published
+    if "current" in roles or "previous" in roles or (pa and pb and pa != pb and (a.role or b.role)):
+        older, newer = (a, b) if (a.role == "previous" or b.role == "current") else (b, a)
+        when = ""
+        if pa and pb and pa != pb:
+            older, newer = (a, b) if pa < pb else (b, a)
+            when = f" ({(pa if older is a else pb).isoformat()} to {(pb if older is a else pa).isoformat()})"
+        return f"an update, not a conflict: {describe(older)} was revised to {describe(newer)}{when}"
+    return None
+
+
+def _weekday_fits(span: DateSpan, weekdays: tuple[int, ...]) -> bool | None:
+    """Does the span contain one of the weekdays? None when the span is too long to tell."""
+    if span.start is None or span.end is None:
+        return None
+    days = (span.end - span.start).days + 1
+    if days >= 7:
+        return None
+    return any(((span.start.weekday() + k) % 7) in weekdays for k in range(days))
+
+
+def _weekdays_of(v: DateSpan) -> tuple[int, ...]:
+    if v.weekdays:
+        return v.weekdays
+    return (v.weekday,) if v.weekday is not None else ()
+
+
+def _judge_dates(a: Claim, b: Claim) -> Verdict:
+    va, vb = a.value, b.value
+    if va.resolved and vb.resolved and va.start and vb.start:
+        if va.start <= vb.end and vb.start <= va.end:
+            return Verdict(CONSISTENT, "CK301", f"{_describe_date(va, a.text)} overlaps {_describe_date(vb, b.text)}")
+        return Verdict(CONFLICT, "CK102", f"{_describe_date(va, a.text)} does not overlap {_describe_date(vb, b.text)}")
+    # one side resolved, the other a bare weekday: check the calendar
+    for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
+        if x.resolved and x.start and not y.resolved and _weekdays_of(y) and not y.partial:
+            fits = _weekday_fits(x, _weekdays_of(y))
+            names = " or ".join(_DAY_NAMES[w] for w in _weekdays_of(y))
+            if fits is False:
+                actual = _DAY_NAMES[x.start.weekday()] if x.start == x.end else "no such day in that span"
+                return Verdict(CONFLICT, "CK103",
+                               f"{cx.text} is a {actual} ({x.start.isoformat()}), not a {names}" if x.start == x.end
+                               else f"{cx.text} ({x.start.isoformat()}..{x.end.isoformat()}) has no {names}")
+            if fits:
+                return Verdict(CONSISTENT, "CK301", f"{cx.text} ({x.start.isoformat()}) is a {names}")
+            return Verdict(UNVERIFIABLE, "CK202", f"{cy.text} cannot be placed within {cx.text}")
+    wa, wb = _weekdays_of(va), _weekdays_of(vb)
+    if not va.resolved and not vb.resolved and wa and wb and not va.partial and not vb.partial:
+        if set(wa) & set(wb):
+            return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} name the same weekday")
+        return Verdict(CONFLICT, "CK103", f"{a.text} and {b.text} are different weekdays")
+    # a month-day without a year: compare the month and day, never the weekday
+    pa, pb = _month_day(va), _month_day(vb)
+    if pa and pb:
+        if pa == pb:
+            return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} are the same day of the year")
+        return Verdict(CONFLICT, "CK102", f"{a.text} and {b.text} are different days")
+    if (va.partial and (wb or pb)) or (vb.partial and (wa or pa)):
+        return Verdict(CONSISTENT, "CK301",
+                       f"{a.text} and {b.text} are compatible; with no year the weekday cannot be checked")
+    return Verdict(UNVERIFIABLE, "CK202", f"{a.text} and {b.text} cannot both be placed on the calendar")
+
+
+def _month_day(v: DateSpan) -> tuple[int, int] | None:
+    if v.partial and len(v.partial) >= 7 and v.partial[5:7].isdigit():
+        return int(v.partial[2:4]), int(v.partial[5:7])
+    if v.resolved and v.start and v.start == v.end:
+        return v.start.month, v.start.day
+    return None
+
+
+__all__ = ["Verdict", "judge", "describe", "CONSISTENT", "CONFLICT", "UNVERIFIABLE", "WEEKDAYS", "DATE"]

@@ -1,0 +1,177 @@
+"""From sources to findings: compare every source with every other, or check a draft against references.
+
+The result is a `Report` (sources, claims, findings) that every output format renders; nothing here
+prints. Severities come from rules/checks.yaml (and the configuration that may override them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .align import Fact, align
+from .judge import CONFLICT, CONSISTENT, Verdict, describe, judge
+from .lexicon import Lexicon
+from .values import DATE, Claim, DateSpan
+
+SCHEMA = "checker.report/1"
+LARGE_FACT = 12  # above this many sources, a fact's claims are judged against one representative
+SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1, "off": 0}
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    verdict: str
+    severity: str
+    rule: str
+    name: str
+    claims: tuple[str, ...]
+    message: str
+    why: str = ""
+    fact: int = -1
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "verdict": self.verdict, "severity": self.severity, "rule": self.rule,
+                "name": self.name, "claims": list(self.claims), "message": self.message, "why": self.why,
+                "fact": self.fact}
+
+
+@dataclass
+class Report:
+    mode: str
+    sources: list            # commands.Source
+    claims: list[Claim]
+    findings: list[Finding] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def claim(self, cid: str) -> Claim:
+        return self._by_id[cid]
+
+    def __post_init__(self) -> None:
+        self._by_id = {c.id: c for c in self.claims}
+
+    def to_json(self) -> dict:
+        return {"schema": SCHEMA, "mode": self.mode, "sources": [s.to_json() for s in self.sources],
+                "claims": [c.to_json() for c in self.claims], "findings": [f.to_json() for f in self.findings],
+                "summary": self.summary()}
+
+    def summary(self) -> dict:
+        counts = {"conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0}
+        for f in self.findings:
+            counts[f.verdict] = counts.get(f.verdict, 0) + 1
+        return counts
+
+    def worst(self) -> str:
+        best = "off"
+        for f in self.findings:
+            if SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[best]:
+                best = f.severity
+        return best
+
+
+def reference_year(claims: Iterable[Claim], published) -> int | None:  # type: ignore[no-untyped-def]
+    """The year relative facts refer to: the published year, else the latest year the article states."""
+    if published:
+        return published.year
+    years = [c.value.end.year for c in claims if c.kind == DATE and isinstance(c.value, DateSpan)
+             and c.value.resolved and c.value.end and c.value.grain in ("year", "month", "day", "season")]
+    return max(years) if years else None
+
+
+class _Builder:
+    def __init__(self, lex: Lexicon, severities: dict[str, str] | None) -> None:
+        self.lex = lex
+        self.findings: list[Finding] = []
+        self.severities = severities or {}
+
+    def severity(self, rule: str) -> str:
+        if rule in self.severities:
+            return self.severities[rule]
+        return str(self.lex.checks.get(rule, {}).get("severity", "warning"))
+
+    def add(self, verdict: str, rule: str, claims: tuple[str, ...], message: str, why: str, fact: int) -> None:
+        sev = self.severity(rule)
+        if sev == "off":
+            return
+        name = str(self.lex.checks.get(rule, {}).get("name", rule))
+        self.findings.append(Finding(f"F{len(self.findings) + 1}", verdict, sev, rule, name, claims, message, why, fact))
+
+
+def _published(sources: list) -> dict[str, object]:
+    return {s.id: s.doc.published for s in sources}
+
+
+def _pairs(fact: Fact, allowed=None) -> list[tuple[Claim, Claim]]:  # type: ignore[no-untyped-def]
+    """Cross-source pairs of a fact's claims; for a fact stated by many sources, each against a representative."""
+    members = [m.claim for m in fact.members]
+    out = []
+    if len(fact.sources) <= LARGE_FACT:
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if a.source != b.source and (allowed is None or allowed(a, b)):
+                    out.append((a, b))
+        return out
+    rep = members[0]
+    for b in members[1:]:
+        if b.source != rep.source and (allowed is None or allowed(rep, b)):
+            out.append((rep, b))
+    return out
+
+
+def _why(fact: Fact, a: Claim, b: Claim) -> str:
+    return fact.reasons.get((a.id, b.id)) or fact.reasons.get((b.id, a.id)) or "lined up with the same fact"
+
+
+def _order(findings: list[Finding]) -> list[Finding]:
+    rank = {"conflict": 0, "unsupported": 1, "unverifiable": 2, "consistent": 3}
+    ordered = sorted(findings, key=lambda f: (rank.get(f.verdict, 9), f.fact))
+    return [Finding(f"F{k + 1}", f.verdict, f.severity, f.rule, f.name, f.claims, f.message, f.why, f.fact)
+            for k, f in enumerate(ordered)]
+
+
+def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
+            severities: dict[str, str] | None = None) -> Report:
+    """Every source against every other."""
+    pub = _published(sources)
+    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
+    b = _Builder(lex, severities)
+    for fact in facts:
+        for x, y in _pairs(fact):
+            v = judge(x, y, lex, (pub[x.source], pub[y.source]))
+            b.add(v.verdict, v.rule, (x.id, y.id), v.message, _why(fact, x, y), fact.id)
+    all_claims = [c for s in sources for c in claims[s.id]]
+    return Report("compare", sources, all_claims, _order(b.findings), facts)
+
+
+def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,  # type: ignore[no-untyped-def]
+          severities: dict[str, str] | None = None) -> Report:
+    """Each claim of the draft against the references: consistent, conflict, or unsupported."""
+    sources = [draft, *references]
+    pub = _published(sources)
+    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
+    b = _Builder(lex, severities)
+    for fact in facts:
+        drafted = [m.claim for m in fact.members if m.claim.source == draft.id]
+        if not drafted:
+            continue
+        if fact.sources == {draft.id}:
+            for c in drafted:
+                b.add("unsupported", "CK201", (c.id,), f"{describe(c)}: no reference states this", "", fact.id)
+            continue
+        verdicts: list[tuple[Claim, Claim, Verdict]] = []
+        for x, y in _pairs(fact, lambda a, c: draft.id in (a.source, c.source)):
+            if y.source == draft.id:
+                x, y = y, x
+            verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))))
+        for x, y, v in verdicts:
+            b.add(v.verdict, v.rule, (x.id, y.id), v.message, _why(fact, x, y), fact.id)
+        # conflicts among the references that bear on this draft claim
+        for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source)):
+            v = judge(x, y, lex, (pub[x.source], pub[y.source]))
+            if v.verdict == CONFLICT:
+                b.add(v.verdict, v.rule, (x.id, y.id), "the references disagree: " + v.message, _why(fact, x, y), fact.id)
+    all_claims = [c for s in sources for c in claims[s.id]]
+    return Report("check", sources, all_claims, _order(b.findings), facts)
+
+
+__all__ = ["Report", "Finding", "compare", "check", "reference_year", "SCHEMA", "CONSISTENT"]
