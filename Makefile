@@ -27,7 +27,7 @@ recognizers: $(STAMP)
 	$(BIN)/python benchmarks/recognizers.py
 
 score: $(STAMP)
-	$(BIN)/python ../shared/bench/score.py --checker "$(BIN)/checker" ../shared/bench
+	$(BIN)/python ../shared/bench/score.py --checker "$(CURDIR)/$(BIN)/checker" ../shared/bench
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

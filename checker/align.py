@@ -43,6 +43,9 @@ class Features:
     ref_year: int | None
     when: tuple[int, int] | None
     now: int | None            # the day the source speaks from (published, else the end of its reference year)
+    alone: bool = False        # the only claim of its block in its source
+    unique_subject: bool = False  # the only claim with its subject in its block and source
+    anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
 
 
 @dataclass
@@ -63,18 +66,24 @@ def features(c: Claim, lex: Lexicon, ref_year: int | None) -> Features:
         s = lex.event_subjects.get(g)
         if s and c.kind == "number":
             subjects.add(s)
-    events = frozenset(g for g in c.events if g != "reported") or frozenset(c.events)
-    nearest = c.events[0] if c.events else None
+    # "said" and "reported" tell when a figure was given, which matters for dates only
+    events = frozenset(c.events) if c.kind == DATE else frozenset(g for g in c.events if g != "reported")
+    nearest = next((g for g in c.events if c.kind == DATE or g != "reported"), None)
     now = None
     if ref_year:
         import datetime as _dt
 
         now = _dt.date(ref_year, 12, 31).toordinal()
-    return Features(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context), c.years, ref_year,
-                    c.when, now)
+    from .subjects import stem
+
+    own = {stem(w) for w in (c.subject or "").split()}
+    return Features(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
+                    ref_year, c.when, now)
 
 
-def _subject_score(a: Features, b: Features) -> tuple[float, str | None]:
+def _subject_score(a: Features, b: Features, known: frozenset[str]) -> tuple[float, str | None]:
+    """Same subject (or synonym group): strong evidence. Two different known groups: strong evidence
+    against. Unknown nouns are compared fuzzily ("farmland" and "land") and weigh less."""
     if a.subjects and b.subjects:
         shared = a.subjects & b.subjects
         if shared:
@@ -85,15 +94,20 @@ def _subject_score(a: Features, b: Features) -> tuple[float, str | None]:
 
             if fuzz.token_set_ratio(sa, sb) >= 85:
                 return 0.35, f"subjects '{sa}' and '{sb}'"
-        return -0.4, None
+            ha, hb = sa.split(" of ")[0].split()[-1], sb.split(" of ")[0].split()[-1]
+            if len(ha) > 3 and len(hb) > 3 and (ha in hb or hb in ha):
+                return 0.2, f"subjects '{sa}' and '{sb}'"
+        if (a.subjects & known) and (b.subjects & known):
+            return -0.4, None
+        return -0.1, None
     return 0.0, None
 
 
-def score(a: Features, b: Features) -> tuple[float, list[str]]:
+def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
     """How likely two claims (different sources, same block) state the same fact, with the reasons."""
     s = 0.0
     why: list[str] = []
-    sub, text = _subject_score(a, b)
+    sub, text = _subject_score(a, b, known)
     s += sub
     if text:
         why.append(text)
@@ -102,22 +116,25 @@ def score(a: Features, b: Features) -> tuple[float, list[str]]:
         s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
         why.append("both " + ", ".join(sorted(shared)))
     elif a.events and b.events:
-        s -= 0.15
+        # events are found by proximity; when the subjects agree a mismatch says less
+        s -= 0.1 if sub > 0 else 0.3
+    common = a.context & b.context
     if a.context and b.context:
-        common = a.context & b.context
         if common:
             s += 0.35 * min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
             why.append("shared words: " + ", ".join(sorted(common)[:4]))
-    # the time the fact refers to: "240 people died" in 1997 is not today's toll
+    # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
+    # differ may be the same fact misdated, so they weigh less than a past year against the present.
+    time_penalty = 0.0
     if a.years and b.years:
         if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
-            s -= 0.6
+            time_penalty = 0.25
     else:
         for x, y in ((a, b), (b, a)):
             if x.years and not y.years and y.ref_year and x.years[1] < y.ref_year - 1:
-                s -= 0.5
+                time_penalty = 0.5
             elif x.years and not y.years and y.ref_year is None and x.years[1] < (x.ref_year or 10**6) - 1:
-                s -= 0.5  # an explicitly older year against an undated current fact
+                time_penalty = 0.5  # an explicitly older year against an undated current fact
     # increments ("an additional 3,000") line up with increments
     if a.claim.increment != b.claim.increment and a.block != "date":
         s -= 0.25
@@ -126,12 +143,37 @@ def score(a: Features, b: Features) -> tuple[float, list[str]]:
     # the dates a figure's clause refers to
     if a.when and b.when:
         if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
-            s -= 0.4
+            time_penalty = max(time_penalty, 0.25)
         else:
             s += 0.1
-    if a.block == "date" and not shared and not (a.context & b.context):
-        s -= 0.2  # a date with nothing in common around it is another date
+    s -= time_penalty
+    # a source that gives one figure of this kind (one duration, one speed) most likely gives the same one
+    if a.alone and b.alone:
+        s += 0.15
+        why.append(f"the only {a.block} figure in each")
+    if a.block == "date":
+        if not shared and not common:
+            s -= 0.2  # a date with nothing in common around it is another date
+        s -= _grain_gap(a.claim, b.claim)
+        # dates whose clauses hold figures already lined up with different facts state different things
+        if a.anchor_facts and b.anchor_facts:
+            if a.anchor_facts & b.anchor_facts:
+                s += 0.3
+                why.append("their figures line up")
+            else:
+                s -= 0.3
+    elif sub > 0 and not shared and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
+        s = min(s, THRESHOLD - 0.05)  # a shared subject alone is not enough when a source has several
     return s, why
+
+
+def _grain_gap(a: Claim, b: Claim) -> float:
+    """A day against a whole year is seldom the same date fact."""
+    fine = ("day", "weekend", "week")
+    ga, gb = a.value.grain, b.value.grain  # type: ignore[union-attr]
+    if (ga in fine and gb in ("year", "decade")) or (gb in fine and ga in ("year", "decade")):
+        return 0.25
+    return 0.0
 
 
 def _same_statement(a: Features, b: Features) -> bool:
@@ -201,11 +243,35 @@ def _keys(f: Features) -> set[tuple]:
 
 def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon,
           threshold: float = THRESHOLD) -> list[Fact]:
-    """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order."""
+    """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order.
+    Figures are lined up first; dates then, helped by the facts their clauses' figures joined."""
     facts: list[Fact] = []
     index: dict[tuple, list[int]] = defaultdict(list)
+    timed = (DATE, TIME)
+    figures = [(s, [c for c in cl if c.kind not in timed], ry) for s, cl, ry in claims_by_source]
+    _align_phase(figures, lex, threshold, facts, index, {})
+    fact_of = {m.claim.id: f.id for f in facts for m in f.members}
+    dates = [(s, [c for c in cl if c.kind in timed], ry) for s, cl, ry in claims_by_source]
+    _align_phase(dates, lex, threshold, facts, index, fact_of)
+    return facts
+
+
+def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon, threshold: float,
+                 facts: list[Fact], index: dict[tuple, list[int]], fact_of: dict[str, int]) -> None:
+    known = frozenset(lex.subject_groups.values())
     for source, claims, ref_year in claims_by_source:
         feats = [features(c, lex, ref_year) for c in claims]
+        per_block: dict[str, int] = defaultdict(int)
+        per_subject: dict[tuple[str, str], int] = defaultdict(int)
+        for f in feats:
+            per_block[f.block] += 1
+            for sub in f.subjects:
+                per_subject[(f.block, sub)] += 1
+        for f in feats:
+            f.alone = per_block[f.block] == 1 and f.block not in ("count", "date")
+            f.unique_subject = bool(f.subjects) and all(per_subject[(f.block, sub)] == 1 for sub in f.subjects)
+            if f.claim.anchors:
+                f.anchor_facts = frozenset(fact_of[a] for a in f.claim.anchors if a in fact_of)
         groups = _groups(feats)
         edges: list[tuple[float, int, int, list[str]]] = []
         for gi, group in enumerate(groups):
@@ -222,7 +288,7 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
                 best, best_why = -9.0, []
                 for f in group:
                     for m in fact.members[:MAX_MEMBERS_SCORED]:
-                        sc, why = score(f, m)
+                        sc, why = score(f, m, known)
                         if sc > best:
                             best, best_why = sc, why
                 if best >= threshold:
@@ -246,7 +312,6 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
                 fact = Fact(len(facts), group[0].block)
                 facts.append(fact)
                 _join(fact, group, index)
-    return facts
 
 
 def _join(fact: Fact, group: list[Features], index: dict[tuple, list[int]]) -> None:

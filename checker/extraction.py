@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .dates import DateExpr, Reference, parse_date, resolve
 from .lexicon import Lexicon, UnitDef, default_lexicon
@@ -546,6 +546,8 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
     prev_subject: dict[int, str | None] = {}
     counter = 0
     w = _Walker(ts, lex, 0)
+    # claim ids are assigned in mention order, so a date can name the figures of its clause
+    ids: dict[int, str] = {}
     for k, m in enumerate(mentions):
         sidx = sent_of[k]
         s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
@@ -594,7 +596,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
         years = None
         when = None
         if m.kind != DATE and sidx in date_sents:
-            when = _when(ts, mentions, spans_of, k, first, m.end, published, ref_year)
+            when = _when(ts, mentions, spans_of, k, first, m.end, published, ref_year, lo_tok, hi_tok)
         if m.kind != DATE and sidx in years_in:
             near = years_in[sidx]
             near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
@@ -602,26 +604,30 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             if spans_y:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         counter += 1
+        ids[k] = f"{source}:{counter}"
         claims.append(Claim(
             id=f"{source}:{counter}", source=source, start=start, end=end, text=text[start:end],
             sentence=sents.sentence(start, end), kind=m.kind, subject=subject, value=value,
             subject_key=subject_key(subject, lex),
-            events=events_near(feats, first, m.end),
+            events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
             context=context_words(feats, first, m.end),
             years=years, when=when, increment=_increment(ts, first, m.end, lex), role=role, sentence_start=s_a,
+            anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
         ))
-    return claims
+    # anchors were mention indices; name the claims instead
+    return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]
 
 
 def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: int, end: int,
-          published: dt.date | None, ref_year: int | None) -> tuple[int, int] | None:
+          published: dt.date | None, ref_year: int | None, lo: int = 0, hi: int = 1 << 60) -> tuple[int, int] | None:
     """The days a figure refers to: the dates in its clause ("sent 3,000 in January and February").
     Dates come before the figure in the mention list when earlier, so look at both neighbours."""
     days: list[tuple[int, int]] = []
     for kk in range(max(0, k - 4), min(len(mentions), k + 5)):
         span = spans_of.get(kk)
         other = mentions[kk]
-        if span is None or other.kind != DATE or not span.start or not _same_clause(ts, other, first, end):
+        if span is None or other.kind != DATE or not span.start or not lo <= other.first < hi \
+                or not _same_clause(ts, other, first, end):
             continue
         a, b = span.start.toordinal(), span.end.toordinal()
         if other.first > 0 and ts.low[other.first - 1] == "since":
@@ -630,6 +636,17 @@ def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: in
     if not days:
         return None
     return min(a for a, _ in days), max(b for _, b in days)
+
+
+def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, lo: int, hi: int) -> tuple[int, ...]:
+    """Mention indices of the figures in a date's clause ("sent 3,000 soldiers in January and February")."""
+    out = []
+    for kk in range(max(0, k - 3), min(len(mentions), k + 4)):
+        other = mentions[kk]
+        if kk != k and other.kind not in (DATE, TIME, "skip") and lo <= other.first < hi \
+                and _same_clause(ts, other, first, end):
+            out.append(kk)
+    return tuple(out)
 
 
 def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

@@ -27,6 +27,19 @@ def singular(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem so that 'flooding', 'floods' and 'flooded' meet: plural, -ing and -ed removed."""
+    w = singular(word)
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 3:
+            w = w[: -len(suffix)]
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "ls":
+                w = w[:-1]  # "stopped" -> "stop"
+            break
+    return w
+
+
 def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
     """A comparable label for a subject: its synonym group, else its singular head noun."""
     if not phrase:
@@ -58,6 +71,8 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     while k < n and len(words) < MAX_SUBJECT_WORDS:
         if ts.typ[k] == WORD and _is_content(ts, k, lex):
             verb = (ts.low[k],) in lex.event_groups and ts.low[k] not in lex.subject_groups
+            if not words and ts.low[k].endswith("ed") and len(ts.low[k]) > 4:
+                verb = True  # "80 km/h pushed the flames", "5,000 fled"
             if verb and not words:
                 return None, j  # "10,000-12,000 sent last fall": a verb, no subject after the figure
             if words and (verb or (ts.low[k].endswith(("ed", "ing")) and len(ts.low[k]) > 4)):
@@ -90,8 +105,11 @@ def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: b
     """The nearest known subject word before the figure, within the clause (up to 16 tokens back).
     For money and measures, "a relief fund of 2 billion crowns" names its subject just before "of"."""
     k = first - 1
-    if measured and k - 1 >= floor and ts.low[k] == "of" and ts.typ[k - 1] == WORD and ts.low[k - 1] not in lex.stopwords:
-        return ts.low[k - 1]
+    if measured:
+        # a measure's subject is what it is "of"; the nearest person-noun is not ("firefighters ... after 12 hours")
+        if k - 1 >= floor and ts.low[k] == "of" and ts.typ[k - 1] == WORD and ts.low[k - 1] not in lex.stopwords:
+            return ts.low[k - 1]
+        return None
     steps = 0
     while k >= floor and steps < 16:
         t = ts.low[k]
@@ -150,7 +168,7 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
                         events.append((k, k + length, g))
                         break
             if len(w) > 2 and w not in skip and w not in months and w not in weekdays:
-                words.append((k, singular(w)))
+                words.append((k, stem(w)))
         k += 1
     return events, words
 
@@ -160,10 +178,10 @@ def _window(items: list, lo: int, hi: int) -> list:
     return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
 
 
-def events_near(features, first: int, end: int) -> tuple[str, ...]:
+def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ...]:
     """Event groups named within a window around the mention, nearest first."""
     found = []
-    for a, b, g in _window(features[0], first - 10, end + 8):
+    for a, b, g in _window(features[0], first - back, end + 8):
         found.append((first - b + 1 if b <= first else max(a - end + 1, 0), g))
     found.sort()
     out: list[str] = []
