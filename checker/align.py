@@ -46,6 +46,7 @@ class Features:
     alone: bool = False        # the only claim of its block in its source
     unique_subject: bool = False  # the only claim with its subject in its block and source
     anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
+    anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
 
 
 @dataclass
@@ -112,10 +113,11 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
     if text:
         why.append(text)
     shared = a.events & b.events
-    if shared:
+    telling = shared - {"reported"}  # that both were said or reported tells nothing
+    if telling:
         s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
-        why.append("both " + ", ".join(sorted(shared)))
-    elif a.events and b.events:
+        why.append("both " + ", ".join(sorted(telling)))
+    elif a.events and b.events and not shared:
         # events are found by proximity; when the subjects agree a mismatch says less
         s -= 0.1 if sub > 0 else 0.3
     common = a.context & b.context
@@ -126,13 +128,15 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
     # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
     # differ may be the same fact misdated, so they weigh less than a past year against the present.
     time_penalty = 0.0
-    if a.years and b.years:
+    if a.block == "time":
+        pass  # a duration's clause date anchors the span ("18 months after ... August 2021"), not the fact
+    elif a.years and b.years:
         if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
             time_penalty = 0.25
     else:
         for x, y in ((a, b), (b, a)):
             if x.years and not y.years and y.ref_year and x.years[1] < y.ref_year - 1:
-                time_penalty = 0.5
+                time_penalty = 0.8 if x.years[1] < y.ref_year - 4 else 0.5
             elif x.years and not y.years and y.ref_year is None and x.years[1] < (x.ref_year or 10**6) - 1:
                 time_penalty = 0.5  # an explicitly older year against an undated current fact
     # increments ("an additional 3,000") line up with increments
@@ -141,18 +145,21 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
     elif a.claim.increment and b.claim.increment:
         s += 0.1
     # the dates a figure's clause refers to
-    if a.when and b.when:
+    if a.when and b.when and a.block != "time":
         if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
             time_penalty = max(time_penalty, 0.25)
         else:
             s += 0.1
     s -= time_penalty
+    # a part ("180 of them") is not the whole
+    if a.claim.part != b.claim.part:
+        s -= 0.3
     # a source that gives one figure of this kind (one duration, one speed) most likely gives the same one
-    if a.alone and b.alone:
-        s += 0.15
+    if a.alone and b.alone and sub >= 0 and not (a.events and b.events and not shared):
+        s += 0.3
         why.append(f"the only {a.block} figure in each")
     if a.block == "date":
-        if not shared and not common:
+        if not telling and not common:
             s -= 0.2  # a date with nothing in common around it is another date
         s -= _grain_gap(a.claim, b.claim)
         # dates whose clauses hold figures already lined up with different facts state different things
@@ -160,9 +167,9 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
             if a.anchor_facts & b.anchor_facts:
                 s += 0.3
                 why.append("their figures line up")
-            else:
-                s -= 0.3
-    elif sub > 0 and not shared and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
+            elif b.claim.source in a.anchor_sources and a.claim.source in b.anchor_sources:
+                s -= 0.3  # each side's figure was lined up with something else in the other source
+    elif sub > 0 and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
         s = min(s, THRESHOLD - 0.05)  # a shared subject alone is not enough when a source has several
     return s, why
 
@@ -184,12 +191,32 @@ def _same_statement(a: Features, b: Features) -> bool:
     if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} == {"current", "previous"}:
         return (ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key)
     if ca.value != cb.value and not _same_value(ca, cb):
-        return False
+        # a vague or bounded count and a figure it admits, same subject and event: one statement
+        return bool(ca.subject_key and ca.subject_key == cb.subject_key and a.nearest and a.nearest == b.nearest
+                    and ca.years == cb.years and _compatible_counts(ca, cb))
     if ca.subject_key and cb.subject_key and ca.subject_key != cb.subject_key:
         return False
     if a.block == "date" or not (ca.subject_key or cb.subject_key):
         return bool(a.nearest and a.nearest == b.nearest) and bool(a.context & b.context)
     return bool(a.events & b.events) or not (a.events or b.events) or (ca.subject_key == cb.subject_key)
+
+
+def _value_key(c: Claim) -> tuple:
+    v = c.value
+    if isinstance(v, Quantity):
+        return (v.low, v.high, v.unit)
+    return (v.start, v.end, v.weekday, v.partial, v.weekdays)
+
+
+def _compatible_counts(ca: Claim, cb: Claim) -> bool:
+    """'Dozens killed' and 'at least 57 killed' can be one statement; '9 killed' and '27 hurt' cannot."""
+    va, vb = ca.value, cb.value
+    if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or va.dimension != "count":
+        return False
+    inf = float("inf")
+    lo = max(va.low if va.low is not None else -inf, vb.low if vb.low is not None else -inf)
+    hi = min(va.high if va.high is not None else inf, vb.high if vb.high is not None else inf)
+    return lo <= hi and (va.low != va.high or vb.low != vb.high)
 
 
 def _same_value(ca: Claim, cb: Claim) -> bool:
@@ -220,6 +247,7 @@ def _groups(feats: list[Features]) -> list[list[Features]]:
         for i in idxs:
             f = feats[i]
             keys = {("s", s) for s in f.subjects} | ({("e", f.nearest)} if f.nearest else set())
+            keys.add(("v", _value_key(f.claim)))
             seen: set[int] = set()
             for key in keys:
                 for j in index[key][-8:]:
@@ -236,6 +264,8 @@ def _groups(feats: list[Features]) -> list[list[Features]]:
 
 def _keys(f: Features) -> set[tuple]:
     keys: set[tuple] = {(f.block, "s", s) for s in f.subjects}
+    if f.alone:
+        keys.add((f.block, "alone"))
     keys |= {(f.block, "e", e) for e in f.events}
     keys |= {(f.block, "c", w) for w in f.context}
     return keys
@@ -272,6 +302,7 @@ def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], le
             f.unique_subject = bool(f.subjects) and all(per_subject[(f.block, sub)] == 1 for sub in f.subjects)
             if f.claim.anchors:
                 f.anchor_facts = frozenset(fact_of[a] for a in f.claim.anchors if a in fact_of)
+                f.anchor_sources = frozenset(src for fid in f.anchor_facts for src in facts[fid].sources)
         groups = _groups(feats)
         edges: list[tuple[float, int, int, list[str]]] = []
         for gi, group in enumerate(groups):

@@ -218,7 +218,9 @@ class _Walker:
         # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after
         prev = self.low(i - 1)
         nxt = self.low(end)
-        if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not prev.endswith(("'s", "’s", "s'")):
+        possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
+        if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
+                and not prev.endswith(("'s", "’s", "s'")):
             return None
         if nxt in ("of", "time", "half", "quarter") or nxt == "" or end >= self.n or ts.typ[end] != WORD:
             return None
@@ -360,6 +362,10 @@ class _Walker:
             pass
         kind = m.kind
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
+        pre = self.lex.prefix_units.get(self.low(m.first - 1)) if unit is None and not currency else None
+        if pre is not None:  # "a magnitude 6.8 earthquake"
+            kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
+            m.first -= 1
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", _currency_label(currency, ts, m.first)
         if unit is not None:
@@ -611,7 +617,8 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             subject_key=subject_key(subject, lex),
             events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
             context=context_words(feats, first, m.end),
-            years=years, when=when, increment=_increment(ts, first, m.end, lex), role=role, sentence_start=s_a,
+            years=years, when=when, increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
+            role=role, sentence_start=s_a,
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
         ))
     # anchors were mention indices; name the claims instead
@@ -641,12 +648,22 @@ def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: in
 def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, lo: int, hi: int) -> tuple[int, ...]:
     """Mention indices of the figures in a date's clause ("sent 3,000 soldiers in January and February")."""
     out = []
-    for kk in range(max(0, k - 3), min(len(mentions), k + 4)):
+    for kk in range(max(0, k - 3), k):  # a time adverbial attaches to the figures before it
         other = mentions[kk]
-        if kk != k and other.kind not in (DATE, TIME, "skip") and lo <= other.first < hi \
+        if other.kind not in (DATE, TIME, "skip") and lo <= other.first < hi and first - other.end <= 10 \
                 and _same_clause(ts, other, first, end):
             out.append(kk)
     return tuple(out)
+
+
+def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
+    """A figure that is part of a larger one: '180 of them', 'including nearly 8,000 hectares'."""
+    for length in (2, 3):
+        if tuple(ts.low[end: end + length]) in lex.parts_after:
+            return True
+        if first - length >= 0 and tuple(ts.low[first - length: first]) in lex.parts_before:
+            return True
+    return first >= 1 and (ts.low[first - 1],) in lex.parts_before
 
 
 def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
@@ -672,7 +689,7 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
             return first - other.end <= 12
         return len(commas) == 1 and ts.tok[commas[0]] == "," and ts.low[commas[0] + 1] in _CLAUSE_OPENERS
     gap = range(end, other.first)
-    return len(gap) <= 6 and not any(ts.tok[k] in (",", ";", "(", ")") for k in gap)
+    return len(gap) <= 2 and not any(ts.tok[k] in (",", ";", "(", ")") for k in gap)  # "fined €250,000 in 2019"
 
 
 def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:

@@ -162,6 +162,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping with a known `dimension`, a numeric `factor` and a list of `surfaces`")
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
                     and _is_str_list(v.get("words", [])), "a mapping with `symbols` and `words` lists")
+        _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
+                    "a mapping with a known `dimension`")
         _mapping_of(rf, "percent", lambda v: isinstance(v, dict) and _is_num(v.get("factor"))
                     and isinstance(v.get("unit"), str) and _is_str_list(v.get("surfaces", [])),
                     "a mapping with `unit`, `factor` and `surfaces`")
@@ -187,6 +189,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
             _expect(rf, ("anaphora",), _is_str_list(d.get("anaphora", [])), "a list of words")
             _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
+            for key in ("parts_after", "parts_before"):
+                _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of phrases")
         else:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
@@ -268,6 +272,7 @@ class Lexicon:
     currency_symbols: dict[tuple[str, ...], str]
     currency_words: dict[tuple[str, ...], str]
     percent_units: dict[tuple[str, ...], UnitDef]
+    prefix_units: dict[str, UnitDef]
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, tuple[int, int]]
@@ -279,6 +284,8 @@ class Lexicon:
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     increments: frozenset[str]
+    parts_after: frozenset[tuple[str, ...]]
+    parts_before: frozenset[tuple[str, ...]]
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     update_previous: frozenset[tuple[str, ...]]
@@ -371,6 +378,11 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
         for s in spec.get("surfaces", []):
             percent[phrase_key(s)] = udef
+    prefix_units = {}
+    for name, spec in un.get("prefix_units", {}).items():
+        udef = UnitDef(name, spec["dimension"], dims.get(spec["dimension"], name), float(spec.get("factor", 1)))
+        for surface in spec.get("surfaces", [name]):
+            prefix_units[surface.lower().rstrip("-")] = udef
     cur_sym, cur_words = {}, {}
     for code, spec in un.get("currencies", {}).items():
         for s in spec.get("symbols", []):
@@ -418,6 +430,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         currency_symbols=cur_sym,
         currency_words=cur_words,
         percent_units=percent,
+        prefix_units=prefix_units,
         months=months,
         weekdays=weekdays,
         seasons=seasons,
@@ -429,6 +442,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
         increments=frozenset(w.lower() for w in subj.get("increments", [])),
+        parts_after=frozenset(phrase_key(w) for w in subj.get("parts_after", [])),
+        parts_before=frozenset(phrase_key(w) for w in subj.get("parts_before", [])),
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),

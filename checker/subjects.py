@@ -50,7 +50,10 @@ def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
     if head in lex.subject_groups:
         return lex.subject_groups[head]
     s = singular(head)
-    return lex.subject_groups.get(s, s)
+    if s in lex.subject_groups:
+        return lex.subject_groups[s]
+    # a subject that names an event ("budget", "estimate") is keyed by its event group
+    return lex.event_groups.get((head,)) or lex.event_groups.get((s,)) or s
 
 
 def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:

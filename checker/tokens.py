@@ -12,7 +12,7 @@ from dataclasses import dataclass
 # Numbers with thousands separators only when the grouping is right; plain digit runs otherwise.
 _TOKEN = re.compile(
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"  # 1 number
-    r"|([^\W\d_]+(?:['’][^\W\d_]+)?)"                             # 2 word (with one apostrophe: o'clock)
+    r"|([^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?)"                   # 2 word (o'clock, don't; "Sunday's" splits)
     r"|(\S)"                                                        # 3 symbol
 )
 NUM, WORD, SYM = 0, 1, 2
