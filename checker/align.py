@@ -118,8 +118,10 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
         s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
         why.append("both " + ", ".join(sorted(telling)))
     elif a.events and b.events and not shared:
-        # events are found by proximity; when the subjects agree a mismatch says less
-        s -= 0.1 if sub > 0 else 0.3
+        # events are found by proximity; when the subjects agree a mismatch says less, unless the
+        # verbs stand right beside both figures ("employs 1,200 people" / "40 residents were treated")
+        tight = a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
+        s -= 0.4 if tight else 0.1 if sub > 0 else 0.3
     common = a.context & b.context
     if a.context and b.context:
         if common:
@@ -192,11 +194,17 @@ def _same_statement(a: Features, b: Features) -> bool:
         return (ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key)
     if ca.value != cb.value and not _same_value(ca, cb):
         # a vague or bounded count and a figure it admits, same subject and event: one statement
-        return bool(ca.subject_key and ca.subject_key == cb.subject_key and a.nearest and a.nearest == b.nearest
+        same_subject = ca.subject_key == cb.subject_key or not (ca.subject_key and cb.subject_key)  # "Dozens killed"
+        return bool(same_subject and (ca.subject_key or cb.subject_key) and a.nearest and a.nearest == b.nearest
                     and ca.years == cb.years and _compatible_counts(ca, cb))
     if ca.subject_key and cb.subject_key and ca.subject_key != cb.subject_key:
         return False
-    if a.block == "date" or not (ca.subject_key or cb.subject_key):
+    if a.block == "date":
+        # the same day twice in one source ("Sunday's earthquake", "struck on Nov. 3")
+        telling = (a.events & b.events) - {"reported"}
+        resolved = isinstance(ca.value, DateSpan) and ca.value.resolved and ca.value.grain == "day"
+        return bool(telling) and (resolved or bool(a.context & b.context))
+    if not (ca.subject_key or cb.subject_key):
         return bool(a.nearest and a.nearest == b.nearest) and bool(a.context & b.context)
     return bool(a.events & b.events) or not (a.events or b.events) or (ca.subject_key == cb.subject_key)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from .dates import DateExpr, Reference, parse_date, resolve
 from .lexicon import Lexicon, UnitDef, default_lexicon
 from .numbers import Num, read_number, read_vague
-from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key
+from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key, tight_event
 from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
 from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
 
@@ -618,7 +618,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
             context=context_words(feats, first, m.end),
             years=years, when=when, increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
-            role=role, sentence_start=s_a,
+            role=role, sentence_start=s_a, tight=tight_event(feats, first, m.end) if m.kind != DATE else None,
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
         ))
     # anchors were mention indices; name the claims instead

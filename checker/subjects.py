@@ -181,6 +181,14 @@ def _window(items: list, lo: int, hi: int) -> list:
     return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
 
 
+def tight_event(features, first: int, end: int) -> str | None:
+    """An event word right beside the figure ("employs 1,200", "40 residents were treated")."""
+    for a, b, g in _window(features[0], first - 3, end + 3):
+        if g != "reported" and (b >= first - 2 and a <= end + 2):
+            return g
+    return None
+
+
 def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ...]:
     """Event groups named within a window around the mention, nearest first."""
     found = []
@@ -199,4 +207,4 @@ def context_words(features, first: int, end: int) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w for k, w in _window(features[1], first - 10, end + 10) if not first <= k < end))
 
 
-__all__ = ["subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "NUM"]
+__all__ = ["tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "NUM"]

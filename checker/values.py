@@ -140,7 +140,8 @@ class Claim:
     years: tuple[int, int] | None = field(default=None, compare=False)
     when: tuple[int, int] | None = field(default=None, compare=False)   # days (ordinal) the figure refers to
     increment: bool = field(default=False, compare=False)
-    part: bool = field(default=False, compare=False)          # "180 of them", "including 8,000 hectares"
+    part: bool = field(default=False, compare=False)
+    tight: str | None = field(default=None, compare=False)    # event word right beside the figure          # "180 of them", "including 8,000 hectares"
     anchors: tuple[str, ...] = field(default=(), compare=False)   # (dates) ids of the figures in the clause
     role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
     sentence_start: int = field(default=0, compare=False)
