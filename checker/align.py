@@ -56,6 +56,7 @@ class Fact:
     members: list[Features] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
 def features(c: Claim, lex: Lexicon, ref_year: int | None) -> Features:
@@ -201,6 +202,8 @@ def _same_statement(a: Features, b: Features) -> bool:
         return False
     if a.block == "date":
         # the same day twice in one source ("Sunday's earthquake", "struck on Nov. 3")
+        if a.anchor_facts & b.anchor_facts:
+            return True  # both attached to figures of one fact ("1,000-3,000 ... in late February", repeated)
         telling = (a.events & b.events) - {"reported"}
         resolved = isinstance(ca.value, DateSpan) and ca.value.resolved and ca.value.grain == "day"
         return bool(telling) and (resolved or bool(a.context & b.context))
@@ -345,6 +348,7 @@ def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], le
                 for m in fact.members:
                     if m.claim.source != source:
                         fact.reasons[(m.claim.id, f.claim.id)] = "; ".join(why) if why else "same kind of figure"
+                        fact.scores[(m.claim.id, f.claim.id)] = sc
             _join(fact, groups[gi], index)
         for gi, group in enumerate(groups):
             if gi not in taken_groups:

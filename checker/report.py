@@ -29,11 +29,12 @@ class Finding:
     message: str
     why: str = ""
     fact: int = -1
+    alignment: float | None = None
 
     def to_json(self) -> dict:
         return {"id": self.id, "verdict": self.verdict, "severity": self.severity, "rule": self.rule,
                 "name": self.name, "claims": list(self.claims), "message": self.message, "why": self.why,
-                "fact": self.fact}
+                "fact": self.fact, "alignment": None if self.alignment is None else round(self.alignment, 3)}
 
 
 @dataclass
@@ -89,12 +90,23 @@ class _Builder:
             return self.severities[rule]
         return str(self.lex.checks.get(rule, {}).get("severity", "warning"))
 
-    def add(self, verdict: str, rule: str, claims: tuple[str, ...], message: str, why: str, fact: int) -> None:
+    def add(self, verdict: str, rule: str, claims: tuple[str, ...], message: str, why: str, fact: int,
+            alignment: float | None = None) -> None:
         sev = self.severity(rule)
         if sev == "off":
             return
         name = str(self.lex.checks.get(rule, {}).get("name", rule))
-        self.findings.append(Finding(f"F{len(self.findings) + 1}", verdict, sev, rule, name, claims, message, why, fact))
+        self.findings.append(Finding(f"F{len(self.findings) + 1}", verdict, sev, rule, name, claims, message, why, fact,
+                                     alignment))
+
+    def pair(self, fact: Fact, x: Claim, y: Claim, v: Verdict, prefix: str = "") -> None:
+        """Add the finding on one aligned pair. Dates that disagree must line up well before that is called a
+        conflict: a weakly aligned pair of different dates is more likely two facts than one misdated."""
+        score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id)))
+        if v.verdict == CONFLICT and x.kind == DATE and score is not None \
+                and score < self.lex.tolerances.get("date_conflict_min_alignment", 0.6):
+            return
+        self.add(v.verdict, v.rule, (x.id, y.id), prefix + v.message, _why(fact, x, y), fact.id, score)
 
 
 def _published(sources: list) -> dict[str, object]:
@@ -125,8 +137,8 @@ def _why(fact: Fact, a: Claim, b: Claim) -> str:
 def _order(findings: list[Finding]) -> list[Finding]:
     rank = {"conflict": 0, "unsupported": 1, "unverifiable": 2, "consistent": 3}
     ordered = sorted(findings, key=lambda f: (rank.get(f.verdict, 9), f.fact))
-    return [Finding(f"F{k + 1}", f.verdict, f.severity, f.rule, f.name, f.claims, f.message, f.why, f.fact)
-            for k, f in enumerate(ordered)]
+    return [Finding(f"F{k + 1}", f.verdict, f.severity, f.rule, f.name, f.claims, f.message, f.why, f.fact,
+                    f.alignment) for k, f in enumerate(ordered)]
 
 
 def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
@@ -137,8 +149,7 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
     b = _Builder(lex, severities)
     for fact in facts:
         for x, y in _pairs(fact):
-            v = judge(x, y, lex, (pub[x.source], pub[y.source]))
-            b.add(v.verdict, v.rule, (x.id, y.id), v.message, _why(fact, x, y), fact.id)
+            b.pair(fact, x, y, judge(x, y, lex, (pub[x.source], pub[y.source])))
     all_claims = [c for s in sources for c in claims[s.id]]
     return Report("compare", sources, all_claims, _order(b.findings), facts)
 
@@ -164,12 +175,12 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
                 x, y = y, x
             verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))))
         for x, y, v in verdicts:
-            b.add(v.verdict, v.rule, (x.id, y.id), v.message, _why(fact, x, y), fact.id)
+            b.pair(fact, x, y, v)
         # conflicts among the references that bear on this draft claim
         for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source)):
             v = judge(x, y, lex, (pub[x.source], pub[y.source]))
             if v.verdict == CONFLICT:
-                b.add(v.verdict, v.rule, (x.id, y.id), "the references disagree: " + v.message, _why(fact, x, y), fact.id)
+                b.pair(fact, x, y, v, "the references disagree: ")
     all_claims = [c for s in sources for c in claims[s.id]]
     return Report("check", sources, all_claims, _order(b.findings), facts)
 
