@@ -184,6 +184,11 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
     if va.resolved and vb.resolved and va.start and vb.start:
         if va.start <= vb.end and vb.start <= va.end:
             return Verdict(CONSISTENT, "CK301", f"{_describe_date(va, a.text)} overlaps {_describe_date(vb, b.text)}")
+        # "early Wednesday" against "March 13": say it as the weekday the other date falls on
+        for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
+            if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start == y.end and x.start == x.end:
+                return Verdict(CONFLICT, "CK103", f"{cy.text} ({y.start.isoformat()}) was a {_DAY_NAMES[y.start.weekday()]}, "
+                                                  f"not a {_DAY_NAMES[x.start.weekday()]} ({cx.text})")
         return Verdict(CONFLICT, "CK102", f"{_describe_date(va, a.text)} does not overlap {_describe_date(vb, b.text)}")
     # one side resolved, the other a bare weekday: check the calendar
     for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
@@ -213,6 +218,11 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
         return Verdict(CONSISTENT, "CK301",
                        f"{a.text} and {b.text} are compatible; with no year the weekday cannot be checked")
     return Verdict(UNVERIFIABLE, "CK202", f"{a.text} and {b.text} cannot both be placed on the calendar")
+
+
+def _names_weekday(text: str) -> bool:
+    low = text.lower()
+    return any(name.lower() in low for name in _DAY_NAMES)
 
 
 def _month_day(v: DateSpan) -> tuple[int, int] | None:
