@@ -1,8 +1,10 @@
-"""`make bench`: start-up and throughput of the normaliser, measured in one run.
+"""`make bench`: start-up, throughput and scaling, measured in one run.
 
-1. Cold `checker extract` on the seed pair against a bare quantulum3 script parsing the same files
-   (fresh processes, best of N). Goal: checker at most 0.3x the bare script.
+1. Cold `checker extract` and `checker compare` on the seed pair against a bare quantulum3 script parsing
+   the same files (fresh processes, best of N). Goal: checker at most 0.3x the bare script.
 2. Warm extraction throughput in MB/s on a corpus of at least 2 MB built from the fixtures. Goal >= 1 MB/s.
+3. `checker compare` on 10, 50 and 200 generated articles, with claims per second. Goal: 200 in <= 5 s,
+   near-linear growth.
 """
 from __future__ import annotations
 
@@ -38,12 +40,35 @@ def _wall(cmd: list[str], runs: int) -> float:
 def cold(runs: int = 5) -> None:
     files = [str(p) for p in SEEDS]
     checker_bin = str(Path(sys.executable).with_name("checker"))
-    ours = _wall([checker_bin, "extract", "--format", "json", *files], runs)
+    ext = _wall([checker_bin, "extract", "--format", "json", *files], runs)
+    cmp_ = _wall([checker_bin, "compare", "--format", "json", *files], runs)
     bare = _wall([sys.executable, "-c", BARE, *files], max(2, runs // 2))
     print(f"cold start, seed pair ({len(files)} files), best of {runs}:")
-    print(f"  checker extract      {ours * 1000:8.0f} ms")
     print(f"  bare quantulum3      {bare * 1000:8.0f} ms")
-    print(f"  ratio                {ours / bare:8.2f}x   (goal <= 0.30x)")
+    print(f"  checker extract      {ext * 1000:8.0f} ms   {ext / bare:5.2f}x   (goal <= 0.30x)")
+    print(f"  checker compare      {cmp_ * 1000:8.0f} ms   {cmp_ / bare:5.2f}x   (goal <= 0.30x)")
+
+
+def scaling() -> None:
+    import tempfile
+
+    from generate import generate
+
+    print("checker compare on generated articles (one process each, wall time):")
+    checker_bin = str(Path(sys.executable).with_name("checker"))
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (10, 50, 200):
+            paths = generate(Path(tmp) / str(n), n)
+            t0 = time.perf_counter()
+            proc = subprocess.run([checker_bin, "compare", "--format", "json", *map(str, paths)], capture_output=True)
+            dt = time.perf_counter() - t0
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"bench: compare failed: {proc.stderr.decode()[-300:]}")
+            import json
+
+            data = json.loads(proc.stdout)
+            claims, findings = len(data["claims"]), len(data["findings"])
+            print(f"  {n:4d} articles  {dt:6.2f} s  {claims:6d} claims  {claims / dt:8,.0f} claims/s  {findings:6d} findings")
 
 
 def corpus(min_bytes: int = 2 * 1024 * 1024) -> str:
@@ -70,8 +95,10 @@ def throughput() -> None:
 
 
 def main() -> int:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     cold()
     throughput()
+    scaling()
     return 0
 
 
