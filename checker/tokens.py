@@ -9,11 +9,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-# Numbers with thousands separators only when the grouping is right; plain digit runs otherwise.
+# Numbers with thousands separators only when the grouping is right; plain digit runs otherwise; words
+# (with one inner apostrophe: "don't", "o'clock"; a possessive 's is split off); any other character alone.
 _TOKEN = re.compile(
-    r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+)"  # 1 number
-    r"|([^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?)"                   # 2 word (o'clock, don't; "Sunday's" splits)
-    r"|(\S)"                                                        # 3 symbol
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
+    r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?"
+    r"|\S"
 )
 NUM, WORD, SYM = 0, 1, 2
 
@@ -56,11 +57,21 @@ class Tokens:
 
 
 def tokenize(text: str) -> Tokens:
-    rows = [(m.start(), m.end(), m.group(), m.lastindex) for m in _TOKEN.finditer(text)]
-    if not rows:
-        return Tokens(text, [], [], [], [], [])
-    start, end, tok, idx = map(list, zip(*rows))
-    return Tokens(text, start, end, tok, [t.lower() for t in tok], [k - 1 for k in idx])
+    """One C-level pass finds the tokens; since tokens cover every non-space character in order, each
+    offset is found by a forward `str.find` from the previous token's end (linear overall)."""
+    tok = _TOKEN.findall(text)
+    start: list[int] = []
+    append = start.append
+    find = text.find
+    pos = 0
+    for w in tok:
+        pos = find(w, pos)
+        append(pos)
+        pos += len(w)
+    end = [a + len(w) for a, w in zip(start, tok)]
+    # `\d` means decimal digits, so isdecimal (not isdigit: "¹" is a word character here)
+    typ = [NUM if (c := w[0]).isdecimal() or (c == "." and len(w) > 1) else WORD if c.isalnum() else SYM for w in tok]
+    return Tokens(text, start, end, tok, [w.lower() for w in tok], typ)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
