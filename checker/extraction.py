@@ -60,6 +60,8 @@ class _Walker:
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
+        if first - 1 < self.start_token or ts.low[first - 1] not in _edge_words(lex.qualifiers_before, -1):
+            return None
         for length in (4, 3, 2, 1):
             a = first - length
             if a < self.start_token:
@@ -72,6 +74,8 @@ class _Walker:
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:
         ts = self.ts
+        if end >= self.n or (ts.low[end] not in _edge_words(self.lex.qualifiers_after, 0) and ts.tok[end] not in _HYPHENS):
+            return None
         j = end
         if j < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
             j += 1  # "11,000-plus"
@@ -539,6 +543,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
     future_cache: dict[int, bool] = {}
     features: dict[int, tuple] = {}
+    tok_bounds: dict[int, tuple[int, int]] = {}
     # resolve every date first: a figure's clause may carry a date that comes after it
     for k, m in enumerate(mentions):
         if m.kind == DATE:
@@ -557,7 +562,10 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
     for k, m in enumerate(mentions):
         sidx = sent_of[k]
         s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
-        lo_tok, hi_tok = ts.index_at(s_a), ts.index_at(s_b)
+        bounds = tok_bounds.get(sidx)
+        if bounds is None:
+            bounds = tok_bounds[sidx] = (ts.index_at(s_a), ts.index_at(s_b))
+        lo_tok, hi_tok = bounds
         if m.kind == TIME and sidx not in date_sents:
             continue
         qual = w.qualifier_before(m.first) if m.kind not in (DATE, ORDINAL) else None
@@ -656,8 +664,24 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
+_EDGES: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _edge_words(table, index: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """First (0) or last (-1) words of a phrase table's keys: a cheap test before any slicing."""
+    key = (id(table), index)
+    got = _EDGES.get(key)
+    if got is None:
+        got = _EDGES[key] = frozenset(k[index] for k in table if k)
+    return got
+
+
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     """A figure that is part of a larger one: '180 of them', 'including nearly 8,000 hectares'."""
+    after = end < len(ts) and ts.low[end] in _edge_words(lex.parts_after, 0)
+    before = first >= 1 and ts.low[first - 1] in _edge_words(lex.parts_before, -1)
+    if not (after or before):
+        return False
     for length in (2, 3):
         if tuple(ts.low[end: end + length]) in lex.parts_after:
             return True
@@ -699,6 +723,12 @@ def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
 
 def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
     """'rose to 312' -> current; 'up from 241' -> previous."""
+    if first < 2:
+        return None
+    last = ts.low[first - 1]
+    if last != "from" and last not in _edge_words(lex.update_current, -1) \
+            and last not in _edge_words(lex.update_previous, -1):
+        return None
     for length in (4, 3, 2):
         a = first - length
         if a < 0:
@@ -708,17 +738,18 @@ def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
             return "current"
         if key in lex.update_previous:
             return "previous"
-    if first >= 3 and ts.low[first - 1] == "from" and ts.low[first - 2] in {k[0] for k in lex.update_current}:
+    if first >= 3 and last == "from" and ts.low[first - 2] in _edge_words(lex.update_current, 0):
         return "previous"
     return None
 
 
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:
     markers = lex.future_markers
+    firsts = frozenset(m.split()[0] for m in markers)
+    low = ts.low
     for k in range(a, b):
-        w = ts.low[k]
-        if w in markers:
-            return True
-        if k + 1 < b and f"{w} {ts.low[k + 1]}" in markers:
-            return True
+        w = low[k]
+        if w in firsts:
+            if w in markers or (k + 1 < b and f"{w} {low[k + 1]}" in markers):
+                return True
     return False
