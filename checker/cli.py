@@ -7,33 +7,53 @@ from typing import Sequence
 
 from .errors import EXIT_USAGE, CheckerError
 
+FORMATS = ("text", "json", "jsonl", "csv", "line", "github", "sarif", "junit")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one line and exit 2 like every other error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"checker: {message} (see `{self.prog} --help`)\n")
+
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="checker", description="Cross-source discrepancy checker for numbers and dates in news.")
-    p.add_argument("--version", action="version", version="checker 0.1.0")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    from . import __version__
+
+    p = _Parser(prog="checker", description="Cross-source discrepancy checker for numbers and dates in news.")
+    p.add_argument("--version", action="version", version=f"checker {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser) -> None:
+        sp.add_argument("--config", metavar="FILE", help="configuration file (default: nearest checker.toml or "
+                                                         "[tool.checker] in pyproject.toml)")
+        sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder (repeatable)")
+        sp.add_argument("--no-color", action="store_true", help="plain output")
+
     ex = sub.add_parser("extract", help="list every numeric and date mention with its canonical value")
     ex.add_argument("files", nargs="+", metavar="FILE", help="articles (.txt/.md); - reads standard input")
     ex.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    ex.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder (repeatable)")
-    ex.add_argument("--no-color", action="store_true", help="plain output")
+    common(ex)
 
     def report_options(sp: argparse.ArgumentParser) -> None:
-        sp.add_argument("--format", choices=("text", "json", "csv"), default="text")
+        sp.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text)")
         sp.add_argument("--show", choices=("conflicts", "all"), default="conflicts",
                         help="text output: conflicts and warnings only (default), or every finding")
-        sp.add_argument("--fail-on", choices=("error", "warning", "never"), default="error",
+        sp.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
                         help="exit 1 when a finding reaches this severity (default: error)")
-        sp.add_argument("--rules", action="append", default=[], metavar="DIR", help="extra rules folder (repeatable)")
-        sp.add_argument("--no-color", action="store_true", help="plain output")
+        common(sp)
 
     cmp_ = sub.add_parser("compare", help="compare every source with every other")
     cmp_.add_argument("files", nargs="+", metavar="FILE")
     report_options(cmp_)
-    chk = sub.add_parser("check", help="check a draft against reference sources")
-    chk.add_argument("draft", metavar="DRAFT", help="the draft (- reads standard input)")
-    chk.add_argument("--against", nargs="+", required=True, metavar="REF", help="reference sources")
+    chk = sub.add_parser("check", help="check drafts against reference sources")
+    chk.add_argument("drafts", nargs="+", metavar="DRAFT", help="drafts to check (- reads standard input)")
+    chk.add_argument("--against", nargs="+", default=None, metavar="REF",
+                     help="reference sources (default: `references` in the configuration)")
     report_options(chk)
+    rules = sub.add_parser("rules", help="list the finding rules, or validate a rules folder")
+    rules.add_argument("--check", metavar="DIR", help="validate the rule files in DIR and exit")
+    common(rules)
     return p
 
 
@@ -46,8 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         from . import commands
 
-        return {"extract": commands.run_extract, "compare": commands.run_compare,
-                "check": commands.run_check}[args.command](args)
+        return {"extract": commands.run_extract, "compare": commands.run_compare, "check": commands.run_check,
+                "rules": commands.run_rules}[args.command](args)
     except CheckerError as exc:
         print(f"checker: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -55,5 +75,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    return EXIT_USAGE
-

@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 
 from .extraction import extract
+from .config import Config
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .sources import Document, load
 from .values import Claim
@@ -27,20 +28,42 @@ class Source:
                 "published": d.published.isoformat() if d.published else None, "role": self.role}
 
 
-def lexicon_for(args: argparse.Namespace) -> Lexicon:
+def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]:
+    """The configuration in force, the lexicon it selects (rules folders, tolerances) and rule severities."""
+    from dataclasses import replace
     from pathlib import Path
 
-    folders = [Path(p) for p in getattr(args, "rules", []) or []]
-    return load_lexicon(folders) if folders else default_lexicon()
+    from .config import load_config, resolve_severities
+
+    cfg = load_config(getattr(args, "config", None))
+    folders = [*cfg.rules, *(Path(p) for p in getattr(args, "rules", []) or [])]
+    if folders or cfg.replace_builtin_rules:
+        lex = load_lexicon(folders, replace_builtin=cfg.replace_builtin_rules)
+    else:
+        lex = default_lexicon()
+    if cfg.tolerances:
+        unknown = sorted(set(cfg.tolerances) - set(lex.tolerances))
+        if unknown:
+            from .errors import ConfigError
+
+            raise ConfigError(f"`tolerances.{unknown[0]}`: no such tolerance (known: {', '.join(sorted(lex.tolerances))})",
+                              str(cfg.path))
+        lex = replace(lex, tolerances={**lex.tolerances, **cfg.tolerances})
+    return cfg, lex, resolve_severities(cfg, lex.checks)
+
+
+def lexicon_for(args: argparse.Namespace) -> Lexicon:
+    return settings(args)[1]
 
 
 def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list[Source]:
     return [Source(f"s{start + k}", load(p), role) for k, p in enumerate(paths)]
 
 
-def claims_of(src: Source, lex: Lexicon) -> list[Claim]:
+def claims_of(src: Source, lex: Lexicon, text: str | None = None) -> list[Claim]:
+    """Claims of a source; `text` is the file with suppression comments blanked (same offsets)."""
     d = src.doc
-    return extract(d.text, d.published, source=src.id, lexicon=lex, body_start=d.body_start)
+    return extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex, body_start=d.body_start)
 
 
 def line_col(text: str, offset: int, _cache: dict = {}) -> tuple[int, int]:  # noqa: B006 - per-text cache
@@ -89,45 +112,82 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _claims_by_source(sources: list[Source], lex: Lexicon) -> dict[str, list[Claim]]:
-    return {s.id: claims_of(s, lex) for s in sources}
+def _prepare(sources: list[Source], lex: Lexicon) -> tuple[dict[str, list[Claim]], dict[str, list]]:
+    from . import suppress
+
+    claims, sups = {}, {}
+    for s in sources:
+        found = suppress.find(s.doc.text, s.id)
+        sups[s.id] = found
+        claims[s.id] = claims_of(s, lex, suppress.blank(s.doc.text, found))
+    return claims, sups
 
 
-def _emit_report(report, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _emit_report(report, args: argparse.Namespace, cfg: Config, lex: Lexicon) -> int:  # type: ignore[no-untyped-def]
+    from . import formats
     from .errors import EXIT_FINDINGS, EXIT_OK
 
-    out = sys.stdout
-    if args.format == "json":
-        json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif args.format == "csv":
-        import pandas as pd
-
-        from .render import finding_rows
-
-        rows = finding_rows(report)
-        pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id", "verdict", "severity", "rule", "message"]).to_csv(out, index=False)
-    else:
+    fmt = args.format or cfg.format or "text"
+    fail_on = args.fail_on or cfg.fail_on or "error"
+    if fmt == "text":
         from .render import report_text
 
         report_text(report, show=args.show, no_color=args.no_color)
-    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[args.fail_on]
+    else:
+        if fmt in ("line", "github") and args.show != "all":
+            from dataclasses import replace
+
+            report = replace(report, findings=[f for f in report.findings if f.severity != "info"])
+        writers = {"json": formats.to_json, "jsonl": formats.to_jsonl, "csv": formats.to_csv, "line": formats.to_line,
+                   "github": formats.to_github, "junit": formats.to_junit,
+                   "sarif": lambda r: formats.to_sarif(r, lex.checks)}
+        sys.stdout.write(writers[fmt](report))
+    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     return EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from .report import compare
+    from .report import apply_suppressions, compare
 
-    lex = lexicon_for(args)
+    cfg, lex, severities = settings(args)
     sources = read_sources(args.files)
-    return _emit_report(compare(sources, _claims_by_source(sources, lex), lex), args)
+    claims, sups = _prepare(sources, lex)
+    report = apply_suppressions(compare(sources, claims, lex, severities), sups, lex, severities)
+    return _emit_report(report, args, cfg, lex)
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .report import check
+    from .errors import CheckerError
+    from .report import apply_suppressions, check, merge
 
-    lex = lexicon_for(args)
-    draft = read_sources([args.draft], role="draft")[0]
-    refs = read_sources(args.against, role="reference", start=2)
-    sources = [draft, *refs]
-    return _emit_report(check(draft, refs, _claims_by_source(sources, lex), lex), args)
+    cfg, lex, severities = settings(args)
+    ref_paths = args.against or list(cfg.references)
+    if not ref_paths:
+        raise CheckerError("no references: pass --against REF... or set `references` in checker.toml")
+    drafts = read_sources(args.drafts, role="draft")
+    refs = read_sources(ref_paths, role="reference", start=len(drafts) + 1)
+    claims, sups = _prepare([*drafts, *refs], lex)
+    reports = [check(d, refs, claims, lex, severities) for d in drafts]
+    report = apply_suppressions(merge(reports), {d.id: sups[d.id] for d in drafts}, lex, severities)
+    return _emit_report(report, args, cfg, lex)
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .lexicon import merged_rules
+
+    if args.check:
+        folder = Path(args.check)
+        rules = merged_rules([folder])  # raises RuleError (exit 2) naming file and line
+        count = sum(1 for _ in folder.rglob("*.y*ml"))
+        print(f"{folder}: {count} rule file{'s' if count != 1 else ''} valid ({', '.join(sorted(rules)) or 'no ids'})")
+        return 0
+    cfg, lex, severities = settings(args)
+    from .render import rules_table
+
+    rows = [{"id": rid, "name": str(spec.get("name", "")), "severity": severities.get(rid, str(spec.get("severity"))),
+             "verdict": str(spec.get("verdict", "")), "description": str(spec.get("description", ""))}
+            for rid, spec in sorted(lex.checks.items())]
+    rules_table(rows, no_color=args.no_color)
+    return 0

@@ -26,8 +26,9 @@ def claims_table(rows: list[dict], no_color: bool = False) -> None:
     con.print(f"{len(rows)} mentions")
 
 
-_VERDICT_STYLE = {"conflict": "bold red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green"}
-_VERDICT_MARK = {"conflict": "✗", "unsupported": "?", "unverifiable": "~", "consistent": "✓"}
+_VERDICT_STYLE = {"conflict": "bold red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green",
+                  "suppression": "yellow"}
+_VERDICT_MARK = {"conflict": "✗", "unsupported": "?", "unverifiable": "~", "consistent": "✓", "suppression": "!"}
 
 
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
@@ -39,8 +40,16 @@ def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
 
 
 def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]
+    from .formats import locate
+
     rows = []
     for f in report.findings:
+        if not f.claims:
+            loc = locate(report, f)
+            rows.append({"id": f.id, "verdict": f.verdict, "severity": f.severity, "rule": f.rule, "name": f.name,
+                         "message": f.message, "a_where": f"{loc.path}:{loc.line}:{loc.col}", "a_text": "",
+                         "a_value": "", "b_where": "", "b_text": "", "b_value": "", "why": ""})
+            continue
         a = report.claim(f.claims[0])
         b = report.claim(f.claims[1]) if len(f.claims) > 1 else None
         rows.append({"id": f.id, "verdict": f.verdict, "severity": f.severity, "rule": f.rule, "name": f.name,
@@ -68,6 +77,16 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
     wanted = {"conflict", "unsupported", "unverifiable"} if show == "conflicts" else None
     by_fact: dict[int, list] = {}
     for f in report.findings:
+        if not f.claims:
+            from .formats import locate
+
+            loc = locate(report, f)
+            line = Text()
+            line.append(f"{_VERDICT_MARK[f.verdict]} {loc.path}:{loc.line}:{loc.col} ", style=_VERDICT_STYLE[f.verdict])
+            line.append(f"[{f.rule} {f.name}] ", style="dim")
+            line.append(f.message)
+            con.print(line)
+            continue
         if wanted is None or f.verdict in wanted:
             by_fact.setdefault(f.fact, []).append(f)
     labels = {s.id: (s.doc.source or s.doc.path) for s in report.sources}
@@ -104,3 +123,15 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
                        style=_VERDICT_STYLE[key])
     summary.append(f"({len(report.sources)} sources, {len(report.claims)} claims)", style="dim")
     con.print(summary)
+
+
+def rules_table(rows: list[dict], no_color: bool = False) -> None:
+    from rich.table import Table
+
+    con = console(no_color)
+    table = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
+    for col in ("id", "name", "severity", "verdict", "description"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], r["name"], r["severity"], r["verdict"], r["description"])
+    con.print(table)

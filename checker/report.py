@@ -30,11 +30,15 @@ class Finding:
     why: str = ""
     fact: int = -1
     alignment: float | None = None
+    location: tuple[str, int, int] | None = None   # (source id, start, end) for findings with no claim
 
     def to_json(self) -> dict:
-        return {"id": self.id, "verdict": self.verdict, "severity": self.severity, "rule": self.rule,
-                "name": self.name, "claims": list(self.claims), "message": self.message, "why": self.why,
-                "fact": self.fact, "alignment": None if self.alignment is None else round(self.alignment, 3)}
+        out = {"id": self.id, "verdict": self.verdict, "severity": self.severity, "rule": self.rule,
+               "name": self.name, "claims": list(self.claims), "message": self.message, "why": self.why,
+               "fact": self.fact, "alignment": None if self.alignment is None else round(self.alignment, 3)}
+        if self.location:
+            out["location"] = {"source": self.location[0], "start": self.location[1], "end": self.location[2]}
+        return out
 
 
 @dataclass
@@ -57,7 +61,7 @@ class Report:
                 "summary": self.summary()}
 
     def summary(self) -> dict:
-        counts = {"conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0}
+        counts = {"conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0, "suppression": 0}
         for f in self.findings:
             counts[f.verdict] = counts.get(f.verdict, 0) + 1
         return counts
@@ -91,13 +95,13 @@ class _Builder:
         return str(self.lex.checks.get(rule, {}).get("severity", "warning"))
 
     def add(self, verdict: str, rule: str, claims: tuple[str, ...], message: str, why: str, fact: int,
-            alignment: float | None = None) -> None:
+            alignment: float | None = None, location: tuple[str, int, int] | None = None) -> None:
         sev = self.severity(rule)
         if sev == "off":
             return
         name = str(self.lex.checks.get(rule, {}).get("name", rule))
         self.findings.append(Finding(f"F{len(self.findings) + 1}", verdict, sev, rule, name, claims, message, why, fact,
-                                     alignment))
+                                     alignment, location))
 
     def pair(self, fact: Fact, x: Claim, y: Claim, v: Verdict, prefix: str = "") -> None:
         """Add the finding on one aligned pair. Dates that disagree must line up well before that is called a
@@ -135,10 +139,68 @@ def _why(fact: Fact, a: Claim, b: Claim) -> str:
 
 
 def _order(findings: list[Finding]) -> list[Finding]:
-    rank = {"conflict": 0, "unsupported": 1, "unverifiable": 2, "consistent": 3}
+    from dataclasses import replace
+
+    rank = {"conflict": 0, "unsupported": 1, "suppression": 2, "unverifiable": 3, "consistent": 4}
     ordered = sorted(findings, key=lambda f: (rank.get(f.verdict, 9), f.fact))
-    return [Finding(f"F{k + 1}", f.verdict, f.severity, f.rule, f.name, f.claims, f.message, f.why, f.fact,
-                    f.alignment) for k, f in enumerate(ordered)]
+    return [replace(f, id=f"F{k + 1}") for k, f in enumerate(ordered)]
+
+
+def apply_suppressions(report: Report, suppressions: dict[str, list], lex: Lexicon,
+                       severities: dict[str, str] | None = None) -> Report:
+    """Drop findings a suppression comment covers; report unused (CK401) and invalid (CK402) comments."""
+    names = {str(v.get("name")): k for k, v in lex.checks.items()}
+    b = _Builder(lex, severities)
+    used: set[tuple[str, int]] = set()
+    kept: list[Finding] = []
+    valid: dict[str, list[tuple[object, set[str]]]] = {}
+    for source, items in suppressions.items():
+        for sup in items:
+            ids = {r if r in lex.checks else names.get(r, "") for r in sup.rules}
+            if not sup.rules or "" in ids:
+                bad = ", ".join(r for r in sup.rules if r not in lex.checks and r not in names) or "no rule"
+                b.add("suppression", "CK402", (), f"suppression names {bad}: it must name a rule (see `checker rules`)",
+                      "", -1, location=(sup.source, sup.start, sup.end))
+                continue
+            valid.setdefault(source, []).append((sup, ids))
+    for f in report.findings:
+        hit = None
+        for cid in f.claims:
+            c = report.claim(cid)
+            for sup, ids in valid.get(c.source, ()):
+                if f.rule in ids and sup.scope[0] <= c.start < sup.scope[1]:
+                    hit = sup
+                    break
+            if hit:
+                break
+        if hit is None:
+            kept.append(f)
+        else:
+            used.add((hit.source, hit.start))
+    for source, items in valid.items():
+        for sup, ids in items:
+            if (sup.source, sup.start) not in used:
+                b.add("suppression", "CK401", (), f"unused suppression of {', '.join(sup.rules)}: nothing to silence here",
+                      "", -1, location=(sup.source, sup.start, sup.end))
+    report.findings = _order(kept + b.findings)
+    return report
+
+
+def merge(reports: list[Report]) -> Report:
+    """Several check reports (one per draft) as one: sources and claims once, fact ids kept apart."""
+    from dataclasses import replace
+
+    if len(reports) == 1:
+        return reports[0]
+    sources, claims, findings, seen = [], [], [], set()
+    for k, r in enumerate(reports):
+        for s in r.sources:
+            if s.id not in seen:
+                seen.add(s.id)
+                sources.append(s)
+                claims.extend(c for c in r.claims if c.source == s.id)
+        findings.extend(replace(f, fact=f.fact + 100_000 * k) for f in r.findings)
+    return Report(reports[0].mode, sources, claims, _order(findings))
 
 
 def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,

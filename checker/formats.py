@@ -1,0 +1,171 @@
+"""Machine-readable renderings of a Report, for tools and CI: json, jsonl, csv, line, github, sarif, junit.
+
+Each is a function Report -> str. The terminal rendering (text) is in render.py. Every finding is located
+at its primary claim: the draft's claim in check mode, else the first claim; suppression findings at their
+comment.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from .report import Finding, Report
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_GITHUB = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    start: int
+    end: int
+
+
+def _lines(report: Report) -> dict[str, list[int]]:
+    cache = getattr(report, "_line_starts", None)
+    if cache is None:
+        cache = {}
+        for s in report.sources:
+            cache[s.id] = [0] + [k + 1 for k, ch in enumerate(s.doc.text) if ch == "\n"]
+        report._line_starts = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def _pos(report: Report, source: str, offset: int) -> tuple[int, int]:
+    import bisect
+
+    starts = _lines(report)[source]
+    line = bisect.bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
+
+
+def locate(report: Report, f: Finding) -> Location:
+    by_id = {s.id: s for s in report.sources}
+    if f.claims:
+        claim = report.claim(f.claims[0])
+        source, start, end = claim.source, claim.start, claim.end
+    else:
+        source, start, end = f.location  # type: ignore[misc]
+    line, col = _pos(report, source, start)
+    end_line, end_col = _pos(report, source, end)
+    return Location(by_id[source].doc.path, line, col, end_line, end_col, start, end)
+
+
+def to_json(report: Report) -> str:
+    return json.dumps(report.to_json(), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(report: Report) -> str:
+    """One self-contained JSON object per finding (its claims inline), for streaming consumers."""
+    out = []
+    for f in report.findings:
+        loc = locate(report, f)
+        row = f.to_json()
+        row.update(path=loc.path, line=loc.line, col=loc.col,
+                   claims=[report.claim(c).to_json() for c in f.claims])
+        out.append(json.dumps(row, ensure_ascii=False))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def to_line(report: Report) -> str:
+    """`path:line:col: severity: message [rule]`, the shape editors and CI logs parse."""
+    out = []
+    for f in report.findings:
+        loc = locate(report, f)
+        out.append(f"{loc.path}:{loc.line}:{loc.col}: {f.severity}: {f.message} [{f.rule} {f.name}]")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _gh_escape(value: str, prop: bool = False) -> str:
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def to_github(report: Report) -> str:
+    """GitHub Actions workflow commands: an annotation per finding on the changed file."""
+    out = []
+    for f in report.findings:
+        loc = locate(report, f)
+        props = (f"file={_gh_escape(loc.path, True)},line={loc.line},col={loc.col},endLine={loc.end_line},"
+                 f"endColumn={loc.end_col},title={_gh_escape(f'{f.rule} {f.name}', True)}")
+        out.append(f"::{_GITHUB[f.severity]} {props}::{_gh_escape(f.message)}")
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def to_sarif(report: Report, checks: dict[str, dict]) -> str:
+    """SARIF 2.1.0: one run, the rules as reporting descriptors, a result per finding."""
+    from . import __version__
+
+    rule_ids = sorted(checks)
+    index = {rid: k for k, rid in enumerate(rule_ids)}
+    rules = [{"id": rid, "name": str(checks[rid].get("name", rid)),
+              "shortDescription": {"text": str(checks[rid].get("name", rid))},
+              "fullDescription": {"text": str(checks[rid].get("description", ""))},
+              "defaultConfiguration": {"level": _LEVEL.get(str(checks[rid].get("severity")), "none")}}
+             for rid in rule_ids]
+    results = []
+    for f in report.findings:
+        loc = locate(report, f)
+        result = {"ruleId": f.rule, "level": _LEVEL[f.severity], "message": {"text": f.message},
+                  "locations": [_sarif_location(loc)],
+                  "properties": {"verdict": f.verdict, "why": f.why}}
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        if len(f.claims) > 1:
+            other = report.claim(f.claims[1])
+            oloc = locate(report, Finding("", "", "info", "", "", (other.id,), ""))
+            result["relatedLocations"] = [dict(_sarif_location(oloc), id=1, message={"text": other.text})]
+        results.append(result)
+    log = {"$schema": SARIF_SCHEMA, "version": "2.1.0",
+           "runs": [{"tool": {"driver": {"name": "checker", "version": __version__, "rules": rules}},
+                     "results": results, "columnKind": "unicodeCodePoints"}]}
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _sarif_location(loc: Location) -> dict:
+    return {"physicalLocation": {"artifactLocation": {"uri": loc.path},
+                                 "region": {"startLine": loc.line, "startColumn": loc.col, "endLine": loc.end_line,
+                                            "endColumn": loc.end_col, "charOffset": loc.start,
+                                            "charLength": loc.end - loc.start}}}
+
+
+def to_junit(report: Report) -> str:
+    """JUnit XML: a test case per finding; conflicts and warnings fail, consistent findings pass."""
+    import xml.etree.ElementTree as ET
+
+    failing = [f for f in report.findings if f.severity in ("error", "warning")]
+    suite = ET.Element("testsuite", name=f"checker {report.mode}", tests=str(len(report.findings)),
+                       failures=str(len(failing)), errors="0", skipped="0")
+    for f in report.findings:
+        loc = locate(report, f)
+        case = ET.SubElement(suite, "testcase", classname=loc.path, name=f"{f.rule} {f.name} {loc.line}:{loc.col}",
+                             file=loc.path, line=str(loc.line))
+        if f.severity in ("error", "warning"):
+            fail = ET.SubElement(case, "failure", message=f.message, type=f"{f.rule} {f.severity}")
+            fail.text = f"{loc.path}:{loc.line}:{loc.col}: {f.message}\nwhy: {f.why}" if f.why else f.message
+    root = ET.Element("testsuites", tests=suite.get("tests", "0"), failures=suite.get("failures", "0"))
+    root.append(suite)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def to_csv(report: Report) -> str:
+    import io
+
+    import pandas as pd
+
+    from .render import finding_rows
+
+    rows = finding_rows(report)
+    columns = ["id", "verdict", "severity", "rule", "name", "message", "a_where", "a_text", "a_value",
+               "b_where", "b_text", "b_value", "why"]
+    buf = io.StringIO()
+    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False)
+    return buf.getvalue()
