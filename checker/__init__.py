@@ -9,10 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["load", "extract", "extract_document", "Claim", "Quantity", "DateSpan", "Document", "CheckerError"]
+__all__ = ["load", "extract", "extract_document", "compare", "check", "Claim", "Quantity", "DateSpan", "Document",
+           "Report", "CheckerError"]
 
 if TYPE_CHECKING:
     from .errors import CheckerError
+    from .report import Report
     from .sources import Document
     from .values import Claim, DateSpan, Quantity
 
@@ -31,11 +33,39 @@ def extract(text: str, published=None, **kwargs):  # type: ignore[no-untyped-def
     return _extract(text, published, **kwargs)
 
 
-def extract_document(doc, source: str = "doc", lexicon=None):  # type: ignore[no-untyped-def]
+def extract_document(doc, source: str = "doc", lexicon=None, features: bool = False):  # type: ignore[no-untyped-def]
     """Claims of a loaded Document (front matter skipped, offsets into the whole file)."""
     from .extraction import extract as _extract
 
-    return _extract(doc.text, doc.published, source=source, lexicon=lexicon, body_start=doc.body_start)
+    return _extract(doc.text, doc.published, source=source, lexicon=lexicon, body_start=doc.body_start,
+                    features=features)
+
+
+def compare(*paths, lexicon=None):  # type: ignore[no-untyped-def]
+    """Every source against every other -> Report (findings, claims, sources)."""
+    from .commands import _prepare, read_sources
+    from .lexicon import default_lexicon
+    from .report import apply_suppressions
+    from .report import compare as _compare
+
+    lex = lexicon or default_lexicon()
+    sources = read_sources([str(p) for p in paths])
+    claims, sups = _prepare(sources, lex)
+    return apply_suppressions(_compare(sources, claims, lex), sups, lex)
+
+
+def check(draft, against, lexicon=None):  # type: ignore[no-untyped-def]
+    """A draft's claims against reference sources -> Report."""
+    from .commands import _prepare, read_sources
+    from .lexicon import default_lexicon
+    from .report import apply_suppressions
+    from .report import check as _check
+
+    lex = lexicon or default_lexicon()
+    d = read_sources([str(draft)], role="draft")[0]
+    refs = read_sources([str(p) for p in against], role="reference", start=2)
+    claims, sups = _prepare([d, *refs], lex)
+    return apply_suppressions(_check(d, refs, claims, lex), {d.id: sups[d.id]}, lex)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap
@@ -47,6 +77,10 @@ def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap
         from .sources import Document
 
         return Document
+    if name == "Report":
+        from .report import Report
+
+        return Report
     if name == "CheckerError":
         from .errors import CheckerError
 

@@ -60,10 +60,12 @@ def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list
     return [Source(f"s{start + k}", load(p), role) for k, p in enumerate(paths)]
 
 
-def claims_of(src: Source, lex: Lexicon, text: str | None = None) -> list[Claim]:
-    """Claims of a source; `text` is the file with suppression comments blanked (same offsets)."""
+def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool = False) -> list[Claim]:
+    """Claims of a source; `text` is the file with suppression comments blanked (same offsets); `features`
+    adds what the comparator lines claims up by."""
     d = src.doc
-    return extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex, body_start=d.body_start)
+    return extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex,
+                   body_start=d.body_start, features=features)
 
 
 def line_col(text: str, offset: int, _cache: dict = {}) -> tuple[int, int]:  # noqa: B006 - per-text cache
@@ -119,7 +121,7 @@ def _prepare(sources: list[Source], lex: Lexicon) -> tuple[dict[str, list[Claim]
     for s in sources:
         found = suppress.find(s.doc.text, s.id)
         sups[s.id] = found
-        claims[s.id] = claims_of(s, lex, suppress.blank(s.doc.text, found))
+        claims[s.id] = claims_of(s, lex, suppress.blank(s.doc.text, found), features=True)
     return claims, sups
 
 

@@ -273,10 +273,8 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     if w is None:
         return None
     word = ts.tok[i]
-    if len(word) <= 5 and ts.low[i] not in ("friday", "monday", "sunday") and not word[0].isupper():
+    if len(word) <= 5 and not word[0].isupper():
         return None  # "sat", "wed", "sun" in lower case are words
-    if not word[0].isupper() and len(word) <= 5:
-        return None
     j = i + 1
     if len(word) <= 5 and j < len(ts) and ts.tok[j] == "." and ts.attached(j):
         j += 1

@@ -109,6 +109,8 @@ class _Walker:
             j += 1  # adjectival: "11-day", "2-mile"
             hyphen = True
         attached = ts.attached(j) and not hyphen
+        if ts.low[j] not in _unit_firsts(lex) and ts.tok[j] not in _unit_firsts(lex):
+            return None
         for length in (4, 3, 2, 1):
             key = tuple(ts.low[j: j + length])
             if len(key) < length:
@@ -470,11 +472,13 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
 
 
 def extract(text: str, published: dt.date | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
-            body_start: int = 0) -> list[Claim]:
+            body_start: int = 0, features: bool = False) -> list[Claim]:
     """Every numeric and date mention of `text` as Claims, in text order.
 
     `published` anchors relative dates; without it, the latest explicit year in the text anchors bare
-    month-days and seasons, and bare weekdays stay unresolved.
+    month-days and seasons, and bare weekdays stay unresolved. `features=True` also records what the
+    comparator lines claims up by (event words, context, the time a figure refers to); the values are the
+    same either way.
     """
     lex = lexicon or default_lexicon()
     ts = tokenize(text)
@@ -512,7 +516,7 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
         if m.kind != "skip":
             mentions.append(m)
         i = m.end
-    return _to_claims(mentions, ts, sents, lex, published, source, text)
+    return _to_claims(mentions, ts, sents, lex, published, source, text, features)
 
 
 def _reference_year(mentions: list[Mention], published: dt.date | None) -> int | None:
@@ -524,7 +528,7 @@ def _reference_year(mentions: list[Mention], published: dt.date | None) -> int |
 
 
 def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexicon, published: dt.date | None,
-               source: str, text: str) -> list[Claim]:
+               source: str, text: str, with_features: bool = True) -> list[Claim]:
     ref_year = _reference_year(mentions, published)
     tol = lex.tolerances
     claims: list[Claim] = []
@@ -603,32 +607,33 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
             if subject:
                 prev_subject[sidx] = subject
         role = _role(ts, first, lex)
-        feats = features.get(sidx)
-        if feats is None:
-            feats = features[sidx] = sentence_features(ts, lo_tok, hi_tok, lex)
         start, end = ts.start[first], ts.end[m.end - 1]
-        years = None
-        when = None
-        if m.kind != DATE and sidx in date_sents:
-            when = _when(ts, mentions, spans_of, k, first, m.end, published, ref_year, lo_tok, hi_tok)
-        if m.kind != DATE and sidx in years_in:
-            near = years_in[sidx]
-            near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
-            spans_y = [(a, b) for (kk, a, b) in near if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
-            if spans_y:
-                years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         counter += 1
-        ids[k] = f"{source}:{counter}"
-        claims.append(Claim(
-            id=f"{source}:{counter}", source=source, start=start, end=end, text=text[start:end],
-            sentence=sents.sentence(start, end), kind=m.kind, subject=subject, value=value,
-            subject_key=subject_key(subject, lex),
-            events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
-            context=context_words(feats, first, m.end),
-            years=years, when=when, increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
-            role=role, sentence_start=s_a, tight=tight_event(feats, first, m.end) if m.kind != DATE else None,
-            anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
-        ))
+        cid = ids[k] = f"{source}:{counter}"
+        claim = Claim(id=cid, source=source, start=start, end=end, text=text[start:end],
+                      sentence=sents.sentence(start, end), kind=m.kind, subject=subject, value=value,
+                      subject_key=subject_key(subject, lex), role=role, sentence_start=s_a)
+        if with_features:
+            # what the comparator lines claims up by: events and words near the figure, the time it refers to
+            feats = features.get(sidx)
+            if feats is None:
+                feats = features[sidx] = sentence_features(ts, lo_tok, hi_tok, lex)
+            years = when = None
+            if m.kind != DATE and sidx in date_sents:
+                when = _when(ts, mentions, spans_of, k, first, m.end, published, ref_year, lo_tok, hi_tok)
+            if m.kind != DATE and sidx in years_in:
+                near = years_in[sidx]
+                near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
+                spans_y = [(a, b) for (kk, a, b) in near if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
+                if spans_y:
+                    years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
+            claim = replace(
+                claim, events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
+                context=context_words(feats, first, m.end), years=years, when=when,
+                increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
+                tight=tight_event(feats, first, m.end) if m.kind != DATE else None,
+                anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ())
+        claims.append(claim)
     # anchors were mention indices; name the claims instead
     return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]
 
@@ -664,12 +669,22 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-_EDGES: dict[tuple[int, int], frozenset[str]] = {}
+_EDGES: dict[int, frozenset[str]] = {}
+_UNIT_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _unit_firsts(lex: Lexicon) -> frozenset[str]:
+    """Words a unit, percent sign or currency word can begin with (exact and lower-case)."""
+    got = _UNIT_FIRSTS.get(id(lex))
+    if got is None:
+        words = {k[0] for table in (lex.units, lex.units_exact, lex.percent_units, lex.currency_words) for k in table if k}
+        got = _UNIT_FIRSTS[id(lex)] = frozenset(words)
+    return got
 
 
 def _edge_words(table, index: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """First (0) or last (-1) words of a phrase table's keys: a cheap test before any slicing."""
-    key = (id(table), index)
+    key = id(table) * 2 + (index == -1)
     got = _EDGES.get(key)
     if got is None:
         got = _EDGES[key] = frozenset(k[index] for k in table if k)
@@ -743,9 +758,14 @@ def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
     return None
 
 
+_MARKER_FIRSTS: dict[int, frozenset[str]] = {}
+
+
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:
     markers = lex.future_markers
-    firsts = frozenset(m.split()[0] for m in markers)
+    firsts = _MARKER_FIRSTS.get(id(markers))
+    if firsts is None:
+        firsts = _MARKER_FIRSTS[id(markers)] = frozenset(m.split()[0] for m in markers)
     low = ts.low
     for k in range(a, b):
         w = low[k]

@@ -13,17 +13,25 @@ def console(no_color: bool = False):  # type: ignore[no-untyped-def]
                    color_system=None if plain else "auto", width=None if sys.stdout.isatty() else 100)
 
 
-def claims_table(rows: list[dict], no_color: bool = False) -> None:
+def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool = False, footer: str | None = None) -> None:
+    """A plain borderless table: the one shape every listing uses."""
     from rich.table import Table
 
     con = console(no_color)
-    table = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
-    for col in ("where", "surface", "kind", "value", "subject"):
-        table.add_column(col, overflow="fold")
+    out = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
+    for col in columns:
+        out.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(f"{r['file']}:{r['line']}:{r['col']}", r["surface"], r["kind"], r["value"], r["subject"])
-    con.print(table)
-    con.print(f"{len(rows)} mentions")
+        out.add_row(*r)
+    con.print(out)
+    if footer:
+        con.print(footer)
+
+
+def claims_table(rows: list[dict], no_color: bool = False) -> None:
+    table(("where", "surface", "kind", "value", "subject"),
+          [(f"{r['file']}:{r['line']}:{r['col']}", r["surface"], r["kind"], r["value"], r["subject"]) for r in rows],
+          no_color, f"{len(rows)} mentions")
 
 
 _VERDICT_STYLE = {"conflict": "bold red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green",
@@ -126,12 +134,5 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
 
 
 def rules_table(rows: list[dict], no_color: bool = False) -> None:
-    from rich.table import Table
-
-    con = console(no_color)
-    table = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
-    for col in ("id", "name", "severity", "verdict", "description"):
-        table.add_column(col, overflow="fold")
-    for r in rows:
-        table.add_row(r["id"], r["name"], r["severity"], r["verdict"], r["description"])
-    con.print(table)
+    cols = ("id", "name", "severity", "verdict", "description")
+    table(cols, [tuple(r[c] for c in cols) for r in rows], no_color)

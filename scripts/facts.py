@@ -10,7 +10,7 @@ lex = default_lexicon()
 rows = []
 for k, p in enumerate(a for a in sys.argv[1:] if a != "-v"):
     doc = checker.load(p)
-    cl = checker.extract_document(doc, source=f"s{k + 1}")
+    cl = checker.extract_document(doc, source=f"s{k + 1}", features=True)
     rows.append((f"s{k + 1}", cl, reference_year(cl, doc.published)))
 for f in align(rows, lex):
     if len(f.sources) > 1 or "-v" in sys.argv:

@@ -12,7 +12,7 @@ fa, sa, fb, sb = sys.argv[1:5]
 
 def get(path, surface):
     doc = checker.load(path)
-    cl = checker.extract_document(doc, source=path)
+    cl = checker.extract_document(doc, source=path, features=True)
     ry = reference_year(cl, doc.published)
     return [(c, features(c, lex, ry)) for c in cl if surface in c.text or c.text in surface and c.text]
 

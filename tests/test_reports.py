@@ -136,13 +136,11 @@ def test_csv_report(cli):
     assert rows[0]["verdict"] == "conflict"
 
 
-def test_python_api_compare():
+def test_python_api_compare_and_check():
     import checker
-    from checker.commands import Source
-    from checker.lexicon import default_lexicon
-    from checker.report import compare
 
-    lex = default_lexicon()
-    sources = [Source(f"s{k}", checker.load(p)) for k, p in enumerate(sorted(SEEDS.glob("*.txt")), 1)]
-    report = compare(sources, {s.id: checker.extract_document(s.doc, s.id) for s in sources}, lex)
+    report = checker.compare(*sorted(SEEDS.glob("*.txt")))
     assert report.summary()["conflict"] >= 1 and report.worst() == "error"
+    files = sorted(SEEDS.glob("*.txt"))
+    report = checker.check(files[0], against=files[1:])
+    assert report.mode == "check" and any(f.verdict == "conflict" for f in report.findings)
