@@ -205,6 +205,8 @@ def _same_statement(a: Features, b: Features) -> bool:
         if a.anchor_facts & b.anchor_facts:
             return True  # both attached to figures of one fact ("1,000-3,000 ... in late February", repeated)
         telling = (a.events & b.events) - {"reported"}
+        if (a.nearest == "reported") != (b.nearest == "reported"):
+            return False  # the day a report came out is not the day the event happened
         resolved = isinstance(ca.value, DateSpan) and ca.value.resolved and ca.value.grain == "day"
         return bool(telling) and (resolved or bool(a.context & b.context))
     if not (ca.subject_key or cb.subject_key):

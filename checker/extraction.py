@@ -628,8 +628,9 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 if spans_y:
                     years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
             claim = replace(
-                claim, events=events_near(feats, first, m.end, back=18 if m.kind == DATE else 10),
-                context=context_words(feats, first, m.end), years=years, when=when,
+                # a date modifies its whole clause, so it looks further for the event and the words around it
+                claim, events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10),
+                context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,
                 increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
                 tight=tight_event(feats, first, m.end) if m.kind != DATE else None,
                 anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ())
@@ -723,7 +724,9 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
     """Does a year mention date this figure? 'the floods of 1997, when 240 people died': yes;
     'The plant, built in 1987, employs 1,150 people': no (a parenthetical closes before the figure)."""
     if other.end <= first:
-        commas = [k for k in range(other.end, first) if ts.tok[k] in (",", ";", "(", ")")]
+        # a bracket that closes right after the figure ("troops (1,000-3,000) to Russia") is not a break
+        lo = other.end + 1 if other.end < len(ts) and ts.tok[other.end] == ")" else other.end
+        commas = [k for k in range(lo, first) if ts.tok[k] in (",", ";", "(", ")")]
         if not commas:
             return first - other.end <= 12
         return len(commas) == 1 and ts.tok[commas[0]] == "," and ts.low[commas[0] + 1] in _CLAUSE_OPENERS

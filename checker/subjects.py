@@ -202,9 +202,9 @@ def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ..
     return tuple(out[:4])
 
 
-def context_words(features, first: int, end: int) -> tuple[str, ...]:
+def context_words(features, first: int, end: int, reach: int = 10) -> tuple[str, ...]:
     """Content words of the sentence around the mention (the figure itself excluded)."""
-    return tuple(dict.fromkeys(w for k, w in _window(features[1], first - 10, end + 10) if not first <= k < end))
+    return tuple(dict.fromkeys(w for k, w in _window(features[1], first - reach, end + reach) if not first <= k < end))
 
 
 __all__ = ["tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "NUM"]
