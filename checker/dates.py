@@ -305,8 +305,9 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     elif t not in _firsts(lex):
         return None
     n = len(ts)
+    is_num = ts.typ[i] == NUM
     # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
-    for length in (3, 2, 1):
+    for length in ((3, 2, 1) if not is_num else ()):
         key = tuple(low[i: i + length])
         if key in lex.month_parts:
             j = i + length
@@ -331,7 +332,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if m and d:
             return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
     # ---- month first: "June 17", "Sept. 13 and 14", "June 17, 2025", "June 2024", "January and February"
-    mo = month_at(ts, i, lex)
+    mo = month_at(ts, i, lex) if not is_num else None
     if mo:
         m, j = mo
         dd = _day(ts, j)

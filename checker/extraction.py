@@ -23,6 +23,7 @@ _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
+_TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
 _PM = ("p", "pm")
 _AM = ("a", "am")
 
@@ -50,6 +51,7 @@ class _Walker:
         self.n = len(ts)
         self.start_token = start_token
         self.change_verbs = frozenset(k[0] for k in lex.update_current if len(k) >= 1)
+        self.currency_firsts = _edge_words(lex.currency_symbols, 0)
 
     # ----------------------------------------------------------------------------------- helpers
     def low(self, i: int) -> str:
@@ -90,6 +92,8 @@ class _Walker:
 
     def currency_symbol(self, i: int) -> tuple[str, int] | None:
         ts = self.ts
+        if i >= self.n or ts.tok[i] not in self.currency_firsts:
+            return None
         for length in (3, 2, 1):
             key = tuple(ts.tok[i: i + length])
             code = self.lex.currency_symbols.get(key)
@@ -509,7 +513,18 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
             expr, first, end = got
             m = Mention(first, end, DATE, date=expr)
         if m is None:
-            m = w.read_time(i) or w.read_ordinal(i) or w.read_proportion(i) or w.read_a_unit(i) or w.read_quantity(i)
+            if t == NUM:
+                # only the readers a number followed by this token can start
+                nxt = low[i + 1] if i + 1 < n else ""
+                if nxt in _TIME_NEXT:
+                    m = w.read_time(i)
+                if m is None and nxt in _ORDINAL_SUFFIX and ts.attached(i + 1):
+                    m = w.read_ordinal(i)
+                if m is None:
+                    m = w.read_quantity(i)
+            else:
+                m = w.read_time(i) or w.read_ordinal(i) or w.read_proportion(i) or w.read_a_unit(i) \
+                    or w.read_quantity(i)
         if m is None or m.end <= i:
             i += 1
             continue
@@ -670,7 +685,7 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-_EDGES: dict[int, frozenset[str]] = {}
+_EDGES: dict[tuple[int, int], frozenset[str]] = {}
 _UNIT_FIRSTS: dict[int, frozenset[str]] = {}
 
 
@@ -685,7 +700,7 @@ def _unit_firsts(lex: Lexicon) -> frozenset[str]:
 
 def _edge_words(table, index: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """First (0) or last (-1) words of a phrase table's keys: a cheap test before any slicing."""
-    key = id(table) * 2 + (index == -1)
+    key = (id(table), index)
     got = _EDGES.get(key)
     if got is None:
         got = _EDGES[key] = frozenset(k[index] for k in table if k)
