@@ -103,7 +103,7 @@ class _Walker:
                     return code, j
         return None
 
-    def unit_after(self, j: int, value_end_attached: bool) -> tuple[str, object, int] | None:
+    def unit_after(self, j: int) -> tuple[str, object, int] | None:
         """A unit, percent sign or currency word at token j -> (kind, def, index after)."""
         ts, lex = self.ts, self.lex
         if j >= self.n:
@@ -257,7 +257,7 @@ class _Walker:
                 return None
             share = num * lex.fractions[frac_word]
             if self.low(j + 2) in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
-                u = self.unit_after(j + 3, False)
+                u = self.unit_after(j + 3)
                 if u and u[0] == QUANTITY:
                     udef = u[1]
                     v = share * udef.factor + udef.offset
@@ -364,12 +364,7 @@ class _Walker:
         assert q is not None
         unit = None
         if not (lo is not None and lo.integer_text and self.low(end) in _ORDINAL_SUFFIX and ts.attached(end)):
-            unit = self.unit_after(end, True)
-        if unit is None and lo is not None and lo.words and lo.value == 1 and self.low(m.first) in ("a", "an"):
-            unit = None
-        # "a day and a half", "an hour and a half"
-        if unit is None and lo is None and False:
-            pass
+            unit = self.unit_after(end)
         kind = m.kind
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
         pre = self.lex.prefix_units.get(self.low(m.first - 1)) if unit is None and not currency else None
@@ -377,7 +372,7 @@ class _Walker:
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
             m.first -= 1
         if currency and (unit is None or unit[0] != MONEY):
-            kind, canon, dim, stated = MONEY, currency, "currency", _currency_label(currency, ts, m.first)
+            kind, canon, dim, stated = MONEY, currency, "currency", currency
         if unit is not None:
             ukind, udef, uend = unit
             if ukind == MONEY:
@@ -409,19 +404,18 @@ class _Walker:
         ts = self.ts
         w = ts.low[i]
         if w == "half" and self.low(i + 1) in ("a", "an"):
-            u = self.unit_after(i + 2, False)
+            u = self.unit_after(i + 2)
             if u and u[0] == QUANTITY and u[1].dimension == "time":
                 return self._duration(i, u[2], 0.5, u[1])
             return None
         if w in ("a", "an") and i + 1 < self.n:
-            u = self.unit_after(i + 1, False)
+            u = self.unit_after(i + 1)
             if u and u[0] == QUANTITY and u[1].dimension == "time" and self.low(u[2]) == "and" \
                     and self.low(u[2] + 1) == "a" and self.low(u[2] + 2) == "half":
                 return self._duration(i, u[2] + 3, 1.5, u[1])
         return None
 
     def _duration(self, first: int, end: int, value: float, udef: UnitDef) -> Mention:
-        ts = self.ts
         v = value * udef.factor
         return Mention(first, end, QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
                                                       stated_unit=udef.name + "s", factor=udef.factor),
@@ -438,10 +432,6 @@ def _scale_of(num: Num) -> float:
 
 def _clock_value(minutes: int) -> Quantity:
     return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day", stated_unit="min")
-
-
-def _currency_label(code: str, ts: Tokens, first: int) -> str:
-    return code
 
 
 def _apply_qualifier(q: Quantity, qual, tol: dict[str, float]) -> Quantity:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .values import DATE, ORDINAL, TIME, WEEKDAYS, Claim, DateSpan, Quantity, format_number
+from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -233,4 +233,4 @@ def _month_day(v: DateSpan) -> tuple[int, int] | None:
     return None
 
 
-__all__ = ["Verdict", "judge", "describe", "CONSISTENT", "CONFLICT", "UNVERIFIABLE", "WEEKDAYS", "DATE"]
+__all__ = ["Verdict", "judge", "describe", "CONSISTENT", "CONFLICT", "UNVERIFIABLE"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .tokens import NUM, SYM, WORD, Tokens
+from .tokens import NUM, WORD, Tokens
 
 MAX_DIGITS = 15  # longer digit runs are codes, not quantities
 
@@ -161,8 +161,4 @@ def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, i
     return None
 
 
-def is_symbol(ts: Tokens, i: int, chars: str) -> bool:
-    return 0 <= i < len(ts) and ts.typ[i] == SYM and ts.tok[i] in chars
-
-
-__all__ = ["Num", "read_number", "read_vague", "parse_digits", "is_symbol", "WORD", "NUM", "SYM"]
+__all__ = ["Num", "read_number", "read_vague", "parse_digits"]

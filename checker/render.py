@@ -98,7 +98,7 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
         if wanted is None or f.verdict in wanted:
             by_fact.setdefault(f.fact, []).append(f)
     labels = {s.id: (s.doc.source or s.doc.path) for s in report.sources}
-    for fact_id, findings in by_fact.items():
+    for findings in by_fact.values():
         ids = []
         for f in findings:
             ids.extend(c for c in f.claims if c not in ids)

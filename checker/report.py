@@ -177,8 +177,8 @@ def apply_suppressions(report: Report, suppressions: dict[str, list], lex: Lexic
             kept.append(f)
         else:
             used.add((hit.source, hit.start))
-    for source, items in valid.items():
-        for sup, ids in items:
+    for items in valid.values():
+        for sup, _ in items:
             if (sup.source, sup.start) not in used:
                 b.add("suppression", "CK401", (), f"unused suppression of {', '.join(sup.rules)}: nothing to silence here",
                       "", -1, location=(sup.source, sup.start, sup.end))

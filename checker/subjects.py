@@ -10,7 +10,7 @@ import bisect
 import functools
 
 from .lexicon import Lexicon
-from .tokens import NUM, WORD, Tokens
+from .tokens import WORD, Tokens
 
 MAX_SUBJECT_WORDS = 4
 CLAUSE_BREAKS = frozenset(";:")
@@ -207,4 +207,4 @@ def context_words(features, first: int, end: int, reach: int = 10) -> tuple[str,
     return tuple(dict.fromkeys(w for k, w in _window(features[1], first - reach, end + reach) if not first <= k < end))
 
 
-__all__ = ["tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "NUM"]
+__all__ = ["tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "stem"]

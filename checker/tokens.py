@@ -68,7 +68,7 @@ def tokenize(text: str) -> Tokens:
         pos = find(w, pos)
         append(pos)
         pos += len(w)
-    end = [a + len(w) for a, w in zip(start, tok)]
+    end = [a + len(w) for a, w in zip(start, tok, strict=True)]
     # `\d` means decimal digits, so isdecimal (not isdigit: "¹" is a word character here)
     typ = [NUM if (c := w[0]).isdecimal() or (c == "." and len(w) > 1) else WORD if c.isalnum() else SYM for w in tok]
     return Tokens(text, start, end, tok, [w.lower() for w in tok], typ)

@@ -1,7 +1,6 @@
 """Debug view: one line per claim (file, surface, kind, value, subject, events)."""
 import sys
 
-import checker
 from checker.commands import read_sources, claims_of
 from checker.lexicon import default_lexicon
 
