@@ -294,7 +294,7 @@ class _Walker:
             m = Mention(first, end, NUMBER, Quantity(low, high, qualifier="vague", approximate=True))
             m.of_ok = True
             return self._finish_unit(m, end, currency, None, None)
-        if num.integer_text and self.skip_number(j):
+        if num.integer_text and j != i and self.skip_number(j):  # at i the walk has already asked
             return None
         lo = num
         hi: Num | None = None
@@ -524,6 +524,20 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
     return _to_claims(mentions, ts, sents, lex, published, source, text, features)
 
 
+def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[int]:
+    """The sentence index of each mention, in one forward pass (both are in text order)."""
+    starts = sents._starts
+    out = []
+    k = 0
+    last = len(starts) - 1
+    for m in mentions:
+        offset = ts.start[m.first]
+        while k < last and starts[k + 1] <= offset:
+            k += 1
+        out.append(k)
+    return out
+
+
 def _reference_year(mentions: list[Mention], published: dt.date | None) -> int | None:
     if published:
         return published.year
@@ -538,7 +552,7 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
     tol = lex.tolerances
     claims: list[Claim] = []
     # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
-    sent_of = [sents.index(ts.start[m.first]) for m in mentions]
+    sent_of = _sentence_of(mentions, ts, sents)
     date_sents: set[int] = set()
     years_in: dict[int, list[tuple[int, int, int]]] = {}
     spans_of: dict[int, object] = {}
