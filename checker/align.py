@@ -115,13 +115,15 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
         why.append(text)
     shared = a.events & b.events
     telling = shared - {"reported"}  # that both were said or reported tells nothing
+    if a.block == "date" and telling and not telling & {a.claim.tight, b.claim.tight}:
+        telling = frozenset()  # for a date, only the event beside it says what it dates
     if telling:
         s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
         why.append("both " + ", ".join(sorted(telling)))
     elif a.events and b.events and not shared:
         # events are found by proximity; when the subjects agree a mismatch says less, unless the
         # verbs stand right beside both figures ("employs 1,200 people" / "40 residents were treated")
-        tight = a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
+        tight = a.block != "date" and a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
         s -= 0.4 if tight else 0.1 if sub > 0 else 0.3
     common = a.context & b.context
     if a.context and b.context:
@@ -147,6 +149,11 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
         s -= 0.25
     elif a.claim.increment and b.claim.increment:
         s += 0.1
+    # a figure dated well before the other source's present ("31 percent four years ago") is another fact
+    if a.block != "time" and not (a.years or b.years):
+        for x, y in ((a, b), (b, a)):
+            if x.when and not y.when and y.now and x.when[1] < y.now - 400:
+                time_penalty = max(time_penalty, 0.8 if x.when[1] < y.now - 4 * 366 else 0.5)
     # the dates a figure's clause refers to
     if a.when and b.when and a.block != "time":
         if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
@@ -164,6 +171,11 @@ def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tupl
     if a.block == "date":
         if not telling and not common:
             s -= 0.2  # a date with nothing in common around it is another date
+        ta, tb = a.claim.tight, b.claim.tight
+        if ta == tb == "reported" and not (a.anchor_facts & b.anchor_facts):
+            s = min(s, THRESHOLD - 0.05)  # two reports' dates: different reports, different days
+        elif (ta == "reported") != (tb == "reported") and ta and tb:
+            s -= 0.3  # the day a report came out against the day the event happened
         s -= _grain_gap(a.claim, b.claim)
         # dates whose clauses hold figures already lined up with different facts state different things
         if a.anchor_facts and b.anchor_facts:

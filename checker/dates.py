@@ -170,6 +170,8 @@ def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
             return DateSpan(pub, dt.date(y, 12, 31), "part-of-year")
         return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if pub is None:
+        if u == "years_ago" and year is not None:
+            return DateSpan(dt.date(year - off, 1, 1), dt.date(year - off, 12, 31), "year")
         return DateSpan(None, None, u or "day", None, False)
     if u == "day":
         d = pub + dt.timedelta(days=off)
@@ -290,7 +292,8 @@ def _firsts(lex: Lexicon) -> frozenset[str]:
     if got is None:
         words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
         words |= {k[0] for k in lex.relative_days} | {"last", "this", "next", "past", "previous", "coming",
-                                                       "earlier", "later", "weekend"}
+                                                       "earlier", "later", "weekend", "a", "an"}
+        words |= set(lex.number_words) - {"zero"}  # "four years ago"
         got = _FIRSTS[id(lex)] = frozenset(words)
     return got
 
@@ -300,7 +303,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     low = ts.low
     t = low[i]
     if ts.typ[i] == NUM:
-        if len(t) not in (1, 2, 4) or not t.isdigit():
+        if len(t) > 4 or not t.isdigit():
             return None
     elif t not in _firsts(lex):
         return None
@@ -429,6 +432,20 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                 e = inner[0]
                 return DateExpr(e.kind, e.year, e.month, e.day, weekdays=(w,), explicit_year=e.explicit_year), i, inner[2]
         return DateExpr("weekday", weekdays=tuple(days), offset=off), i, k
+    # ---- "four years ago", "3 days ago"
+    if ts.typ[i] == NUM or t in lex.number_words or t in ("a", "an"):
+        k = i + 1
+        amount = None
+        if ts.typ[i] == NUM and "." not in t and "," not in t and len(t) <= 3:
+            amount = int(t)
+        elif t in lex.number_words:
+            amount = int(lex.number_words[t])
+        elif t in ("a", "an"):
+            amount = 1
+        unit = low[k] if k < n else ""
+        unit = unit[:-1] if unit.endswith("s") else unit
+        if amount is not None and unit in ("day", "week", "month", "year") and k + 1 < n and low[k + 1] == "ago":
+            return DateExpr("relative", unit=f"{unit}s_ago", offset=amount), i, k + 2
     # ---- relative units: "last week", "next month", "this year", "earlier this year", "the weekend"
     if t in ("earlier", "later") and i + 2 < n and low[i + 1] == "this" and low[i + 2] in ("year", "month"):
         part = (0, 0) if t == "earlier" else (1, 1)

@@ -458,7 +458,7 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
         words |= set(lex.ordinals) | set(lex.fractions) | set(lex.multipliers) | set(lex.scales)
         words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
         words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
-        words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later",
+        words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
                   "weekend", "noon", "midday", "midnight", "minus", "negative"}
         got = frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
         _TRIGGERS[id(lex)] = got
@@ -651,7 +651,8 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 claim, events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10),
                 context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,
                 increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
-                tight=tight_event(feats, first, m.end) if m.kind != DATE else None,
+                tight=tight_event(feats, first, m.end, reach=3, reports=False) if m.kind != DATE
+                else tight_event(feats, first, m.end, reach=8, reports=True),
                 anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ())
         claims.append(claim)
     # anchors were mention indices; name the claims instead

@@ -47,8 +47,14 @@ def _bounds(q: Quantity, tol: dict[str, float], converted: bool, kind: str) -> t
         if q.qualifier in ("just over", "just above", "slightly more than", "shortly after", "just after"):
             return lo - a * 0.02, hi + b, True, True
         return lo - a, hi + b, True, True
-    # exact figures: rounding of the last stated decimal, and unit conversion slack
-    slack_lo = slack_hi = q.precision * q.factor
+    # exact figures: rounding of the last stated digit (half-open: "71" covers 70.5 up to, not including, 71.5,
+    # so 71 and 72 still differ), and unit conversion slack
+    precision = q.precision
+    if converted and precision >= 0.5:
+        precision = 0.0  # across units a whole number's rounding gives way to the conversion tolerance
+    slack_lo = slack_hi = precision * q.factor
+    if precision and not converted:
+        hi_inc = False if q.high is not None else hi_inc
     if converted:
         conv = tol.get("exact_converted", 0.02)
         slack_lo += abs(lo) * conv if lo != -inf else 0
@@ -117,7 +123,7 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         if qa.low == qb.low:
             return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
         return Verdict(CONFLICT, "CK101", f"{a.text} against {b.text}")
-    converted = (qa.stated_unit or "") != (qb.stated_unit or "") and qa.dimension not in ("count", "currency")
+    converted = (qa.factor, qa.offset) != (qb.factor, qb.offset) and qa.dimension not in ("count", "currency")
     tol = lex.tolerances
     ba = _bounds(qa, tol, converted, a.kind)
     bb = _bounds(qb, tol, converted, b.kind)

@@ -24,13 +24,14 @@ class Num:
 
 
 def parse_digits(text: str) -> tuple[float, float] | None:
-    """'1,234.5' -> (1234.5, 0.05). None for digit runs too long to be a quantity."""
+    """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
+    may have applied. None for digit runs too long to be a quantity."""
     raw = text.replace(",", "")
     whole, _, frac = raw.partition(".")
     if len(whole) > MAX_DIGITS:
         return None
     value = float(raw)
-    precision = 0.5 * 10 ** (-len(frac)) if frac else 0.0
+    precision = 0.5 * 10 ** (-len(frac))
     return value, precision
 
 
@@ -124,7 +125,8 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             if w == "hundred" and not words and value != int(value):
                 break
             value *= lex.scales[w]
-            precision *= lex.scales[w]
+            # "3 million" is not "3 million give or take half a million"; "1.2 million" keeps its decimal slack
+            precision = precision * lex.scales[w] if "." in ts.tok[i] else 0.0
             scaled = True
             j += 1
             continue
@@ -138,7 +140,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             factor, attached_only, money_only = ab
             if (not attached_only or ts.attached(j)) and (not money_only or money) and not _followed_by_letter(ts, j):
                 value *= factor
-                precision *= factor
+                precision = precision * factor if "." in ts.tok[i] else 0.0
                 scaled = True
                 j += 1
                 continue

@@ -10,7 +10,7 @@ import bisect
 import functools
 
 from .lexicon import Lexicon
-from .tokens import WORD, Tokens
+from .tokens import NUM, WORD, Tokens
 
 MAX_SUBJECT_WORDS = 4
 CLAUSE_BREAKS = frozenset(";:")
@@ -65,6 +65,14 @@ def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
 def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str | None, int]:
     """The noun phrase starting at token j (after a figure and its unit)."""
     n = len(ts)
+    # "71 of the 140 seats": the figure counts what the total after it counts
+    k0 = j + 2 if j + 2 < n and ts.low[j] == "of" and ts.low[j + 1] in ("the", "its", "their") else j + 1
+    if j + 1 < n and ts.low[j] == "of" and k0 < n and ts.typ[k0] == NUM:
+        return subject_after(ts, k0 + 1, lex, allow_of)
+    # "a 140-member parliament", "the 140-seat chamber": the compound names what is counted
+    if j + 1 < n and ts.tok[j] in ("-", "‑") and ts.attached(j) and ts.attached(j + 1) and ts.typ[j + 1] == WORD \
+            and _is_content(ts, j + 1, lex) and ts.low[j + 1] not in lex.ordinals and ts.low[j + 1] not in lex.fractions:
+        return ts.low[j + 1], j + 2
     if allow_of and j + 1 < n and ts.low[j] == "of":
         j += 1
         if j < n and ts.low[j] in ("the", "its", "their"):
@@ -181,12 +189,15 @@ def _window(items: list, lo: int, hi: int) -> list:
     return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
 
 
-def tight_event(features, first: int, end: int) -> str | None:
-    """An event word right beside the figure ("employs 1,200", "40 residents were treated")."""
-    for a, b, g in _window(features[0], first - 3, end + 3):
-        if g != "reported" and (b >= first - 2 and a <= end + 2):
-            return g
-    return None
+def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = False) -> str | None:
+    """The event word right beside the mention ("employs 1,200", "40 residents were treated"), nearest first.
+    `reports`: a report verb counts too (for dates: "published on Tuesday" dates the report)."""
+    best, dist = None, reach + 1
+    for a, b, g in _window(features[0], first - reach, end + reach):
+        d = first - b + 1 if b <= first else max(a - end + 1, 0)
+        if (reports or g != "reported") and d < dist:
+            best, dist = g, d
+    return best
 
 
 def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ...]:
