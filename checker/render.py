@@ -10,7 +10,7 @@ def console(no_color: bool = False):  # type: ignore[no-untyped-def]
 
     plain = no_color or "NO_COLOR" in os.environ or not sys.stdout.isatty()
     return Console(no_color=plain, highlight=False, soft_wrap=False, emoji=False,
-                   color_system=None if plain else "auto", width=None if sys.stdout.isatty() else 100)
+                   color_system=None if plain else "auto", width=None if sys.stdout.isatty() else 160)
 
 
 def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool = False, footer: str | None = None) -> None:
