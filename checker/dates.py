@@ -283,19 +283,17 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return w, j
 
 
-_FIRSTS: dict[int, frozenset[str]] = {}
+def _build_firsts(lex: Lexicon) -> frozenset[str]:
+    words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
+    words |= {k[0] for k in lex.relative_days} | {"last", "this", "next", "past", "previous", "coming",
+                                                   "earlier", "later", "weekend", "a", "an"}
+    words |= set(lex.number_words) - {"zero"}  # "four years ago"
+    return frozenset(words)
 
 
 def _firsts(lex: Lexicon) -> frozenset[str]:
     """Words that can begin a date expression (a cheap test before any parsing)."""
-    got = _FIRSTS.get(id(lex))
-    if got is None:
-        words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
-        words |= {k[0] for k in lex.relative_days} | {"last", "this", "next", "past", "previous", "coming",
-                                                       "earlier", "later", "weekend", "a", "an"}
-        words |= set(lex.number_words) - {"zero"}  # "four years ago"
-        got = _FIRSTS[id(lex)] = frozenset(words)
-    return got
+    return lex.derived("date_firsts", _build_firsts)
 
 
 def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:

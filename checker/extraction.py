@@ -51,7 +51,7 @@ class _Walker:
         self.n = len(ts)
         self.start_token = start_token
         self.change_verbs = frozenset(k[0] for k in lex.update_current if len(k) >= 1)
-        self.currency_firsts = _edge_words(lex.currency_symbols, 0)
+        self.currency_firsts = _edge_words(lex, "currency_symbols", 0)
 
     # ----------------------------------------------------------------------------------- helpers
     def low(self, i: int) -> str:
@@ -62,7 +62,7 @@ class _Walker:
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
-        if first - 1 < self.start_token or ts.low[first - 1] not in _edge_words(lex.qualifiers_before, -1):
+        if first - 1 < self.start_token or ts.low[first - 1] not in _edge_words(lex, "qualifiers_before", -1):
             return None
         for length in (4, 3, 2, 1):
             a = first - length
@@ -76,7 +76,7 @@ class _Walker:
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:
         ts = self.ts
-        if end >= self.n or (ts.low[end] not in _edge_words(self.lex.qualifiers_after, 0) and ts.tok[end] not in _HYPHENS):
+        if end >= self.n or (ts.low[end] not in _edge_words(self.lex, "qualifiers_after", 0) and ts.tok[end] not in _HYPHENS):
             return None
         j = end
         if j < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
@@ -447,22 +447,19 @@ def _apply_qualifier(q: Quantity, qual, tol: dict[str, float]) -> Quantity:
     return Quantity(lo, hi, True, True, True, **args)
 
 
-_TRIGGERS: dict[int, frozenset[str]] = {}
+def _build_triggers(lex: Lexicon) -> frozenset[str]:
+    words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.number_words) | set(lex.tens)
+    words |= set(lex.ordinals) | set(lex.fractions) | set(lex.multipliers) | set(lex.scales)
+    words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
+    words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
+    words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
+              "weekend", "noon", "midday", "midnight", "minus", "negative"}
+    return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 
 
 def _triggers(lex: Lexicon) -> frozenset[str]:
     """Lower-cased words that can begin a mention; every other word is skipped at once."""
-    got = _TRIGGERS.get(id(lex))
-    if got is None:
-        words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.number_words) | set(lex.tens)
-        words |= set(lex.ordinals) | set(lex.fractions) | set(lex.multipliers) | set(lex.scales)
-        words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
-        words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
-        words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
-                  "weekend", "noon", "midday", "midnight", "minus", "negative"}
-        got = frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
-        _TRIGGERS[id(lex)] = got
-    return got
+    return lex.derived("triggers", _build_triggers)
 
 
 def extract(text: str, published: dt.date | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
@@ -690,32 +687,21 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-_EDGES: dict[tuple[int, int], frozenset[str]] = {}
-_UNIT_FIRSTS: dict[int, frozenset[str]] = {}
-
-
 def _unit_firsts(lex: Lexicon) -> frozenset[str]:
     """Words a unit, percent sign or currency word can begin with (exact and lower-case)."""
-    got = _UNIT_FIRSTS.get(id(lex))
-    if got is None:
-        words = {k[0] for table in (lex.units, lex.units_exact, lex.percent_units, lex.currency_words) for k in table if k}
-        got = _UNIT_FIRSTS[id(lex)] = frozenset(words)
-    return got
+    return lex.derived("unit_firsts", lambda x: frozenset(
+        k[0] for table in (x.units, x.units_exact, x.percent_units, x.currency_words) for k in table if k))
 
 
-def _edge_words(table, index: int) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    """First (0) or last (-1) words of a phrase table's keys: a cheap test before any slicing."""
-    key = (id(table), index)
-    got = _EDGES.get(key)
-    if got is None:
-        got = _EDGES[key] = frozenset(k[index] for k in table if k)
-    return got
+def _edge_words(lex: Lexicon, table: str, index: int) -> frozenset[str]:
+    """First (0) or last (-1) words of one of the lexicon's phrase tables: a cheap test before any slicing."""
+    return lex.derived(f"{table}[{index}]", lambda x: frozenset(k[index] for k in getattr(x, table) if k))
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     """A figure that is part of a larger one: '180 of them', 'including nearly 8,000 hectares'."""
-    after = end < len(ts) and ts.low[end] in _edge_words(lex.parts_after, 0)
-    before = first >= 1 and ts.low[first - 1] in _edge_words(lex.parts_before, -1)
+    after = end < len(ts) and ts.low[end] in _edge_words(lex, "parts_after", 0)
+    before = first >= 1 and ts.low[first - 1] in _edge_words(lex, "parts_before", -1)
     if not (after or before):
         return False
     for length in (2, 3):
@@ -764,8 +750,8 @@ def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
     if first < 2:
         return None
     last = ts.low[first - 1]
-    if last != "from" and last not in _edge_words(lex.update_current, -1) \
-            and last not in _edge_words(lex.update_previous, -1):
+    if last != "from" and last not in _edge_words(lex, "update_current", -1) \
+            and last not in _edge_words(lex, "update_previous", -1):
         return None
     for length in (4, 3, 2):
         a = first - length
@@ -776,19 +762,14 @@ def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
             return "current"
         if key in lex.update_previous:
             return "previous"
-    if first >= 3 and last == "from" and ts.low[first - 2] in _edge_words(lex.update_current, 0):
+    if first >= 3 and last == "from" and ts.low[first - 2] in _edge_words(lex, "update_current", 0):
         return "previous"
     return None
 
 
-_MARKER_FIRSTS: dict[int, frozenset[str]] = {}
-
-
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:
     markers = lex.future_markers
-    firsts = _MARKER_FIRSTS.get(id(markers))
-    if firsts is None:
-        firsts = _MARKER_FIRSTS[id(markers)] = frozenset(m.split()[0] for m in markers)
+    firsts = lex.derived("future_firsts", lambda x: frozenset(m.split()[0] for m in x.future_markers))
     low = ts.low
     for k in range(a, b):
         w = low[k]

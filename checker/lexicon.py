@@ -293,10 +293,15 @@ class Lexicon:
     tolerances: dict[str, float]
     checks: dict[str, dict[str, Any]]
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False, default_factory=dict)
+    # look-up sets other modules derive from this lexicon; init=False, so a replace()d copy starts empty
+    _derived: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    @property
-    def max_phrase(self) -> int:
-        return 5
+    def derived(self, name: str, build: Callable[["Lexicon"], Any]) -> Any:
+        """A value computed once from this lexicon (first words of phrase tables, trigger sets...)."""
+        got = self._derived.get(name)
+        if got is None:
+            got = self._derived[name] = build(self)
+        return got
 
 
 _TOKEN_SPLIT = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S")

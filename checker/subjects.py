@@ -136,26 +136,13 @@ def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: b
     return None
 
 
-_TWO: dict[int, frozenset[tuple[str, str]]] = {}
-
-
 def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
-    key = id(lex)
-    got = _TWO.get(key)
-    if got is None:
-        got = frozenset(tuple(k.split()) for k in lex.subject_groups if k.count(" ") == 1)  # type: ignore[misc]
-        _TWO[key] = got
-    return got
-
-
-_FIRSTS: dict[int, frozenset[str]] = {}
+    return lex.derived("two_word_subjects", lambda x: frozenset(
+        tuple(k.split()) for k in x.subject_groups if k.count(" ") == 1))
 
 
 def _event_firsts(lex: Lexicon) -> frozenset[str]:
-    got = _FIRSTS.get(id(lex))
-    if got is None:
-        got = _FIRSTS[id(lex)] = frozenset(k[0] for k in lex.event_groups)
-    return got
+    return lex.derived("event_firsts", lambda x: frozenset(k[0] for k in x.event_groups))
 
 
 def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
