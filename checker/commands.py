@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import bisect
 import json
 import sys
 from dataclasses import dataclass
@@ -68,24 +67,12 @@ def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool
                    body_start=d.body_start, features=features)
 
 
-def line_col(text: str, offset: int, _cache: dict = {}) -> tuple[int, int]:  # noqa: B006 - per-text cache
-    key = id(text)
-    starts = _cache.get(key)
-    if starts is None or _cache.get(("len", key)) != len(text):
-        starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
-        _cache.clear()
-        _cache[key] = starts
-        _cache[("len", key)] = len(text)
-    line = bisect.bisect_right(starts, offset)
-    return line, offset - starts[line - 1] + 1
-
-
 def claim_rows(sources: list[Source], claims: list[Claim]) -> list[dict]:
     by_id = {s.id: s for s in sources}
     rows = []
     for c in claims:
         src = by_id[c.source]
-        line, col = line_col(src.doc.text, c.start)
+        line, col = src.doc.line_col(c.start)
         rows.append({"file": src.doc.path, "line": line, "col": col, "surface": c.text, "kind": c.kind,
                      "value": c.readable(), "subject": c.subject or ""})
     return rows

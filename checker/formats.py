@@ -27,24 +27,6 @@ class Location:
     end: int
 
 
-def _lines(report: Report) -> dict[str, list[int]]:
-    cache = getattr(report, "_line_starts", None)
-    if cache is None:
-        cache = {}
-        for s in report.sources:
-            cache[s.id] = [0] + [k + 1 for k, ch in enumerate(s.doc.text) if ch == "\n"]
-        report._line_starts = cache  # type: ignore[attr-defined]
-    return cache
-
-
-def _pos(report: Report, source: str, offset: int) -> tuple[int, int]:
-    import bisect
-
-    starts = _lines(report)[source]
-    line = bisect.bisect_right(starts, offset)
-    return line, offset - starts[line - 1] + 1
-
-
 def locate(report: Report, f: Finding) -> Location:
     by_id = {s.id: s for s in report.sources}
     if f.claims:
@@ -52,9 +34,10 @@ def locate(report: Report, f: Finding) -> Location:
         source, start, end = claim.source, claim.start, claim.end
     else:
         source, start, end = f.location  # type: ignore[misc]
-    line, col = _pos(report, source, start)
-    end_line, end_col = _pos(report, source, end)
-    return Location(by_id[source].doc.path, line, col, end_line, end_col, start, end)
+    doc = by_id[source].doc
+    line, col = doc.line_col(start)
+    end_line, end_col = doc.line_col(end)
+    return Location(doc.path, line, col, end_line, end_col, start, end)
 
 
 def to_json(report: Report) -> str:

@@ -40,11 +40,9 @@ _VERDICT_MARK = {"conflict": "✗", "unsupported": "?", "unverifiable": "~", "co
 
 
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
-    from .commands import line_col
-
-    src = next(s for s in report.sources if s.id == claim.source)
-    line, col = line_col(src.doc.text, claim.start)
-    return f"{src.doc.path}:{line}:{col}"
+    doc = next(s for s in report.sources if s.id == claim.source).doc
+    line, col = doc.line_col(claim.start)
+    return f"{doc.path}:{line}:{col}"
 
 
 def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]

@@ -5,10 +5,11 @@ Offsets stay Python string indices into the whole decoded file (front matter inc
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
@@ -27,6 +28,19 @@ class Document:
     source: str | None = None
     published: dt.date | None = None
     body_start: int = 0
+    _line_starts: list[int] = field(init=False, repr=False, compare=False, default_factory=list)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset (line starts found once, with str.find)."""
+        starts = self._line_starts
+        if not starts:
+            starts.append(0)
+            k = self.text.find("\n")
+            while k >= 0:
+                starts.append(k + 1)
+                k = self.text.find("\n", k + 1)
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
 
 def _front_matter(text: str, path: str) -> tuple[dict, int]:
