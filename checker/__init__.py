@@ -43,29 +43,18 @@ def extract_document(doc, source: str = "doc", lexicon=None, features: bool = Fa
 
 def compare(*paths, lexicon=None):  # type: ignore[no-untyped-def]
     """Every source against every other -> Report (findings, claims, sources)."""
-    from .commands import _prepare, read_sources
+    from .commands import compare_paths
     from .lexicon import default_lexicon
-    from .report import apply_suppressions
-    from .report import compare as _compare
 
-    lex = lexicon or default_lexicon()
-    sources = read_sources([str(p) for p in paths])
-    claims, sups = _prepare(sources, lex)
-    return apply_suppressions(_compare(sources, claims, lex), sups, lex)
+    return compare_paths([str(p) for p in paths], lexicon or default_lexicon())
 
 
 def check(draft, against, lexicon=None):  # type: ignore[no-untyped-def]
     """A draft's claims against reference sources -> Report."""
-    from .commands import _prepare, read_sources
+    from .commands import check_paths
     from .lexicon import default_lexicon
-    from .report import apply_suppressions
-    from .report import check as _check
 
-    lex = lexicon or default_lexicon()
-    d = read_sources([str(draft)], role="draft")[0]
-    refs = read_sources([str(p) for p in against], role="reference", start=2)
-    claims, sups = _prepare([d, *refs], lex)
-    return apply_suppressions(_check(d, refs, claims, lex), {d.id: sups[d.id]}, lex)
+    return check_paths([str(draft)], [str(p) for p in against], lexicon or default_lexicon())
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap

@@ -51,10 +51,6 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
     return cfg, lex, resolve_severities(cfg, lex.checks)
 
 
-def lexicon_for(args: argparse.Namespace) -> Lexicon:
-    return settings(args)[1]
-
-
 def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list[Source]:
     return [Source(f"s{start + k}", load(p), role) for k, p in enumerate(paths)]
 
@@ -79,7 +75,7 @@ def claim_rows(sources: list[Source], claims: list[Claim]) -> list[dict]:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    lex = lexicon_for(args)
+    lex = settings(args)[1]
     sources = read_sources(args.files)
     claims: list[Claim] = []
     for s in sources:
@@ -135,30 +131,40 @@ def _emit_report(report, args: argparse.Namespace, cfg: Config, lex: Lexicon) ->
     return EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
 
 
-def run_compare(args: argparse.Namespace) -> int:
+def compare_paths(paths: list[str], lex: Lexicon, severities: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+    """Read, extract, compare every source with every other, and apply inline suppressions -> Report."""
     from .report import apply_suppressions, compare
 
-    cfg, lex, severities = settings(args)
-    sources = read_sources(args.files)
+    sources = read_sources(paths)
     claims, sups = _prepare(sources, lex)
-    report = apply_suppressions(compare(sources, claims, lex, severities), sups, lex, severities)
-    return _emit_report(report, args, cfg, lex)
+    return apply_suppressions(compare(sources, claims, lex, severities), sups, lex, severities)
+
+
+def check_paths(draft_paths: list[str], ref_paths: list[str], lex: Lexicon,  # type: ignore[no-untyped-def]
+                severities: dict[str, str] | None = None):
+    """Each draft against the references (drafts' suppressions applied) -> one Report."""
+    from .report import apply_suppressions, check, merge
+
+    drafts = read_sources(draft_paths, role="draft")
+    refs = read_sources(ref_paths, role="reference", start=len(drafts) + 1)
+    claims, sups = _prepare([*drafts, *refs], lex)
+    reports = [check(d, refs, claims, lex, severities) for d in drafts]
+    return apply_suppressions(merge(reports), {d.id: sups[d.id] for d in drafts}, lex, severities)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    cfg, lex, severities = settings(args)
+    return _emit_report(compare_paths(args.files, lex, severities), args, cfg, lex)
 
 
 def run_check(args: argparse.Namespace) -> int:
     from .errors import CheckerError
-    from .report import apply_suppressions, check, merge
 
     cfg, lex, severities = settings(args)
     ref_paths = args.against or list(cfg.references)
     if not ref_paths:
         raise CheckerError("no references: pass --against REF... or set `references` in checker.toml")
-    drafts = read_sources(args.drafts, role="draft")
-    refs = read_sources(ref_paths, role="reference", start=len(drafts) + 1)
-    claims, sups = _prepare([*drafts, *refs], lex)
-    reports = [check(d, refs, claims, lex, severities) for d in drafts]
-    report = apply_suppressions(merge(reports), {d.id: sups[d.id] for d in drafts}, lex, severities)
-    return _emit_report(report, args, cfg, lex)
+    return _emit_report(check_paths(args.drafts, ref_paths, lex, severities), args, cfg, lex)
 
 
 def run_rules(args: argparse.Namespace) -> int:
