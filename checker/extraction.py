@@ -518,7 +518,7 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
         if m.kind != "skip":
             mentions.append(m)
         i = m.end
-    return _to_claims(mentions, ts, sents, lex, published, source, text, features)
+    return _to_claims(mentions, w, sents, published, source, text, features)
 
 
 def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[int]:
@@ -543,8 +543,9 @@ def _reference_year(mentions: list[Mention], published: dt.date | None) -> int |
     return max(years) if years else None
 
 
-def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexicon, published: dt.date | None,
+def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published: dt.date | None,
                source: str, text: str, with_features: bool = True) -> list[Claim]:
+    ts, lex = w.ts, w.lex
     ref_year = _reference_year(mentions, published)
     tol = lex.tolerances
     claims: list[Claim] = []
@@ -576,7 +577,6 @@ def _to_claims(mentions: list[Mention], ts: Tokens, sents: Sentences, lex: Lexic
                 spans_of[k] = span
     prev_subject: dict[int, str | None] = {}
     counter = 0
-    w = _Walker(ts, lex, 0)
     # claim ids are assigned in mention order, so a date can name the figures of its clause
     ids: dict[int, str] = {}
     for k, m in enumerate(mentions):
