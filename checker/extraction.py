@@ -395,8 +395,9 @@ class _Walker:
         low = None if lo_v is None else lo_v * factor + offset
         high = None if hi_v is None else hi_v * factor + offset
         m.kind = kind
-        m.value = Quantity(low, high, q.low_inclusive, q.high_inclusive, q.approximate, canon, dim, stated,
-                           factor, offset, q.qualifier, q.precision)
+        m.value = Quantity(low, high, q.low_inclusive, q.high_inclusive, q.approximate, unit=canon, dimension=dim,
+                           stated_unit=stated, factor=factor, offset=offset, qualifier=q.qualifier,
+                           precision=q.precision, lean=q.lean)
         return m
 
     def read_a_unit(self, i: int) -> Mention | None:
@@ -434,12 +435,13 @@ def _clock_value(minutes: int) -> Quantity:
     return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day", stated_unit="min")
 
 
-def _apply_qualifier(q: Quantity, qual, tol: dict[str, float]) -> Quantity:
-    """Turn the stated figure into the interval the qualifier means."""
+def _apply_qualifier(q: Quantity, qual) -> Quantity:  # type: ignore[no-untyped-def]
+    """Turn the stated figure into the interval the qualifier means (its bound comes from rules/qualifiers)."""
     bound, inclusive, phrase = qual.bound, qual.inclusive, qual.phrase
     lo, hi = q.low, q.high
+    lean = {"approximate-below": "below", "approximate-above": "above"}.get(bound, "")
     args = dict(unit=q.unit, dimension=q.dimension, stated_unit=q.stated_unit, factor=q.factor, offset=q.offset,
-                qualifier=phrase, precision=q.precision)
+                qualifier=phrase, precision=q.precision, lean=lean)
     if bound == "lower":
         return Quantity(lo, None, inclusive, True, False, **args)
     if bound == "upper":
@@ -547,7 +549,6 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                source: str, text: str, with_features: bool = True) -> list[Claim]:
     ts, lex = w.ts, w.lex
     ref_year = _reference_year(mentions, published)
-    tol = lex.tolerances
     claims: list[Claim] = []
     # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
     sent_of = _sentence_of(mentions, ts, sents)
@@ -603,11 +604,11 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     and w.low(qual[1] - 1) not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent"):
                 qual = None  # "12 percent over two years": a period, not a bound
             if qual is not None and q.qualifier != "vague" and q.low == q.high:
-                q = _apply_qualifier(q, qual[0], tol)
+                q = _apply_qualifier(q, qual[0])
                 first = qual[1]
             end_q = w.qualifier_after(m.end) if q.low == q.high else None
             if end_q is not None:
-                q = _apply_qualifier(q, end_q[0], tol)
+                q = _apply_qualifier(q, end_q[0])
                 m.end = end_q[1]
             value = q
             subject = None

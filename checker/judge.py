@@ -33,18 +33,18 @@ def _bounds(q: Quantity, tol: dict[str, float], converted: bool, kind: str) -> t
     if kind == TIME:
         slack = tol.get("time_of_day_minutes", 15.0)
         if q.approximate:
-            if q.qualifier in ("nearly", "almost", "close to", "just under", "shortly before", "just below"):
+            if q.lean == "below":
                 return lo - slack, hi, True, True
-            if q.qualifier in ("just over", "just above", "slightly more than", "shortly after", "just after"):
+            if q.lean == "above":
                 return lo, hi + slack, True, True
             return lo - slack, hi + slack, True, True
         return lo, hi, lo_inc, hi_inc
     rel = tol.get("approximate", 0.1)
     if q.approximate and q.qualifier != "vague":
         a, b = abs(lo) * rel if lo != -inf else 0, abs(hi) * rel if hi != inf else 0
-        if q.qualifier in ("nearly", "almost", "close to", "just under", "shortly before", "just below"):
+        if q.lean == "below":
             return lo - a, hi + b * 0.02, True, True  # "nearly 500": a little below, at most a hair above
-        if q.qualifier in ("just over", "just above", "slightly more than", "shortly after", "just after"):
+        if q.lean == "above":
             return lo - a * 0.02, hi + b, True, True
         return lo - a, hi + b, True, True
     # exact figures: rounding of the last stated digit (half-open: "71" covers 70.5 up to, not including, 71.5,

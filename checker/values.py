@@ -34,6 +34,7 @@ class Quantity:
     offset: float = 0.0
     qualifier: str | None = None     # "more than", "about", ...
     precision: float = 0.0           # half the last stated digit, in stated units (rounding slack)
+    lean: str = ""                   # "below" ("nearly 500") or "above" ("just over 500"), from rules/qualifiers
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -56,14 +57,10 @@ class Quantity:
         if lo is not None and hi is not None and math.isclose(lo, hi, rel_tol=1e-12):
             body = fmt(lo)
             if self.approximate:
-                body = "≈ " + body
+                body = {"below": "≲ ", "above": "≳ "}.get(self.lean, "≈ ") + body
         elif lo is not None and hi is not None:
             body = f"{fmt(lo)}–{fmt(hi)}"
-            if self.qualifier in ("nearly", "almost", "close to", "just under"):
-                body = f"≲ {fmt(hi)}"
-            elif self.qualifier in ("just over", "slightly more than", "shortly after"):
-                body = f"≳ {fmt(lo)}"
-            elif self.approximate:
+            if self.approximate:
                 body = f"≈ {body}"
         elif lo is not None:
             body = (">= " if self.low_inclusive else "> ") + fmt(lo)

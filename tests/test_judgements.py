@@ -49,3 +49,17 @@ def test_every_rule_has_pass_and_fail_cases():
         verdicts[data["rule"]] = {c["verdict"] for c in data["cases"]}
     for rule in ("CK101", "CK102", "CK103", "CK302"):
         assert {"consistent", "conflict"} <= verdicts[rule], rule
+
+
+def test_qualifier_side_comes_from_the_rules(tmp_path):
+    """A newsroom's own qualifier ("a shade under": approximate-below) is judged as its rule says."""
+    from checker.lexicon import load_lexicon
+
+    (tmp_path / "q.yaml").write_text("id: qualifiers\nbefore:\n  a shade under: {bound: approximate-below}\nafter: {}\n",
+                                     encoding="utf-8")
+    lex = load_lexicon([tmp_path])
+    under = checker.extract("a shade under 500 homes", lexicon=lex)[0]
+    assert under.value.lean == "below" and under.readable().startswith("≲ 500")
+    for other, verdict in (("480 homes", "consistent"), ("520 homes", "conflict")):
+        b = checker.extract(other, lexicon=lex)[0]
+        assert judge(under, b, lex).verdict == verdict, other
