@@ -696,7 +696,7 @@ def _unit_firsts(lex: Lexicon) -> frozenset[str]:
 
 def _edge_words(lex: Lexicon, table: str, index: int) -> frozenset[str]:
     """First (0) or last (-1) words of one of the lexicon's phrase tables: a cheap test before any slicing."""
-    return lex.derived(f"{table}[{index}]", lambda x: frozenset(k[index] for k in getattr(x, table) if k))
+    return lex.derived((table, index), lambda x: frozenset(k[index] for k in getattr(x, table) if k))
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

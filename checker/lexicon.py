@@ -294,9 +294,9 @@ class Lexicon:
     checks: dict[str, dict[str, Any]]
     raw: dict[str, dict[str, Any]] = field(repr=False, compare=False, default_factory=dict)
     # look-up sets other modules derive from this lexicon; init=False, so a replace()d copy starts empty
-    _derived: dict[str, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
+    _derived: dict[Any, Any] = field(init=False, repr=False, compare=False, default_factory=dict)
 
-    def derived(self, name: str, build: Callable[["Lexicon"], Any]) -> Any:
+    def derived(self, name: Any, build: Callable[["Lexicon"], Any]) -> Any:
         """A value computed once from this lexicon (first words of phrase tables, trigger sets...)."""
         got = self._derived.get(name)
         if got is None:
