@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from .frozen import frozen
 from .lexicon import Lexicon
 from .tokens import NUM, WORD, Tokens
 from .values import DateSpan
@@ -18,14 +19,14 @@ from .values import DateSpan
 YEAR_MIN, YEAR_MAX = 1800, 2100
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Reference:
     published: dt.date | None
     year: int | None          # published year, else the latest explicit year in the article
     future: bool = False      # the sentence looks ahead ("will", "is expected to")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DateExpr:
     """What a date mention states, before resolution."""
 
@@ -283,32 +284,46 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return w, j
 
 
-def _build_firsts(lex: Lexicon) -> frozenset[str]:
+_RELATIVE = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1}
+_AFTER_DAY = frozenset(("of", "st", "nd", "rd", "th"))
+
+
+@dataclass(frozen=True, slots=True)
+class _Openers:
+    """Cheap tests that let most tokens leave parse_date at once (a date reader sees every number)."""
+
+    words: frozenset[str]              # words that can begin a date expression
+    month_parts: frozenset[str]        # first words of "late February", "the end of"
+    relative_days: frozenset[str]      # first words of "yesterday", "the day before"
+    after_day: frozenset[str]          # what may follow a day of month: "17 June", "4th of July"
+
+
+def _build_openers(lex: Lexicon) -> _Openers:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
-    words |= {k[0] for k in lex.relative_days} | {"last", "this", "next", "past", "previous", "coming",
-                                                   "earlier", "later", "weekend", "a", "an"}
+    words |= {k[0] for k in lex.relative_days} | set(_RELATIVE) | {"earlier", "later", "weekend", "a", "an"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
-    return frozenset(words)
-
-
-def _firsts(lex: Lexicon) -> frozenset[str]:
-    """Words that can begin a date expression (a cheap test before any parsing)."""
-    return lex.derived("date_firsts", _build_firsts)
+    return _Openers(frozenset(words), frozenset(k[0] for k in lex.month_parts),
+                    frozenset(k[0] for k in lex.relative_days), frozenset(lex.months) | _AFTER_DAY)
 
 
 def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
     """A date expression starting at token i -> (expr, first token index, index after)."""
     low = ts.low
     t = low[i]
-    if ts.typ[i] == NUM:
-        if len(t) > 4 or not t.isdigit():
-            return None
-    elif t not in _firsts(lex):
-        return None
     n = len(ts)
     is_num = ts.typ[i] == NUM
+    openers: _Openers = lex.derived("date_openers", _build_openers)
+    if is_num:
+        if len(t) > 4 or not t.isdigit():
+            return None
+        # only a year (four digits), a day of month before its month, or "3 days ago" starts with a number
+        if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)
+                                or (i + 2 < n and low[i + 2] == "ago")):
+            return None
+    elif t not in openers.words:
+        return None
     # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
-    for length in ((3, 2, 1) if not is_num else ()):
+    for length in ((3, 2, 1) if t in openers.month_parts else ()):
         key = tuple(low[i: i + length])
         if key in lex.month_parts:
             j = i + length
@@ -326,7 +341,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                     return DateExpr("year", e.year, part=lex.year_parts.get(key, (1, 12)), explicit_year=True), i, end
             break
     # ---- ISO 2025-06-17
-    y = _year_at(ts, i)
+    y = _year_at(ts, i) if is_num else None
     if y is not None and i + 4 < n and ts.tok[i + 1] == "-" and ts.attached(i + 1) and ts.attached(i + 2) \
             and ts.tok[i + 3] == "-" and ts.attached(i + 3) and ts.attached(i + 4):
         m, d = _int(ts, i + 2, 1, 12, 2), _int(ts, i + 4, 1, 31, 2)
@@ -365,7 +380,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                     j3 = max(j3, j)
         return DateExpr("month", yy, m, month2=m2, explicit_year=yy is not None), i, j3
     # ---- day first: "17 June 2025", "4th of July"
-    dd = _day(ts, i)
+    dd = _day(ts, i) if is_num else None
     if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "(["):
         d, j = dd
         if j < n and low[j] == "of":
@@ -393,7 +408,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                     return DateExpr("years", y, year2=y2, explicit_year=True), i, j + 2
         return DateExpr("year", y, explicit_year=True), i, j
     # ---- seasons: "fall 2024", "the fall of 2024", "last fall", "this summer"
-    rel = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1}
+    rel = _RELATIVE
     off = 0
     j = i
     if t in rel and i + 1 < n:
@@ -452,7 +467,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         return DateExpr("relative", unit=low[i + 1], offset=rel[t]), i, i + 2
     if t == "weekend" and i > 0 and low[i - 1] == "the":
         return DateExpr("relative", unit="weekend", offset=0), i - 1, i + 1
-    for length in (4, 3, 2, 1):
+    for length in ((4, 3, 2, 1) if t in openers.relative_days else ()):
         key = tuple(low[i: i + length])
         if len(key) == length and key in lex.relative_days:
             if key == ("today",) and i + 1 < n and low[i + 1] in ("'s", "’s"):

@@ -5,15 +5,14 @@ rounding slack the written form implies (half the last stated digit of a decimal
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from .frozen import frozen
 from .lexicon import Lexicon
 from .tokens import NUM, WORD, Tokens
 
 MAX_DIGITS = 15  # longer digit runs are codes, not quantities
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Num:
     value: float
     end: int             # index after the last token

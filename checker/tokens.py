@@ -8,14 +8,20 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from itertools import accumulate
+from operator import itemgetter, sub
 
-# Numbers with thousands separators only when the grouping is right; plain digit runs otherwise; words
-# (with one inner apostrophe: "don't", "o'clock"; a possessive 's is split off); any other character alone.
+# Each match is the whitespace before a token and the token: words first (the commonest), with one inner
+# apostrophe ("don't", "o'clock"; a possessive 's is split off); numbers with thousands separators only when
+# the grouping is right, plain digit runs otherwise; any other character alone. Matching the whitespace too
+# means offsets come from the match lengths alone (no search per token); the possessive `\s*+` never
+# backtracks.
 _TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
-    r"|[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?"
-    r"|\S"
+    r"\s*+(?:[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
+    r"|\S)"
 )
+_DECIMAL_START = re.compile(r"(?<![\w.])\.\d")  # ".5": the one kind of number token not led by a digit
 NUM, WORD, SYM = 0, 1, 2
 
 _ABBREVIATIONS = frozenset(
@@ -56,22 +62,32 @@ class Tokens:
         return bisect.bisect_left(self.start, offset)
 
 
+class _TypeTable(dict):
+    """Token type by first character, filled as characters are met (`\\d` is decimal digits, so
+    isdecimal, not isdigit: "¹" is a word character here)."""
+
+    def __missing__(self, c: str) -> int:
+        kind = self[c] = NUM if c.isdecimal() else WORD if c.isalnum() else SYM
+        return kind
+
+
+_TYPE_OF_FIRST = _TypeTable()
+
+
 def tokenize(text: str) -> Tokens:
-    """One C-level pass finds the tokens; since tokens cover every non-space character in order, each
-    offset is found by a forward `str.find` from the previous token's end (linear overall)."""
-    tok = _TOKEN.findall(text)
-    start: list[int] = []
-    append = start.append
-    find = text.find
-    pos = 0
-    for w in tok:
-        pos = find(w, pos)
-        append(pos)
-        pos += len(w)
-    end = [a + len(w) for a, w in zip(start, tok, strict=True)]
-    # `\d` means decimal digits, so isdecimal (not isdigit: "¹" is a word character here)
-    typ = [NUM if (c := w[0]).isdecimal() or (c == "." and len(w) > 1) else WORD if c.isalnum() else SYM for w in tok]
-    return Tokens(text, start, end, tok, [w.lower() for w in tok], typ)
+    """One C-level regex pass, then C-level maps: no Python code runs per token. Each match holds the
+    whitespace before its token, so running sums of match lengths are the token ends."""
+    pieces = _TOKEN.findall(text, 0, len(text.rstrip()))  # trailing space would be re-scanned per position
+    end = list(accumulate(map(len, pieces)))
+    tok = list(map(str.lstrip, pieces))
+    start = list(map(sub, end, map(len, tok)))
+    typ = list(map(_TYPE_OF_FIRST.__getitem__, map(itemgetter(0), tok)))
+    if "." in text:
+        for m in _DECIMAL_START.finditer(text):
+            k = bisect.bisect_left(start, m.start())
+            if k < len(start) and start[k] == m.start():
+                typ[k] = NUM
+    return Tokens(text, start, end, tok, list(map(str.lower, tok)), typ)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -79,49 +95,68 @@ _FINAL = frozenset(".!?")
 _CLOSERS = frozenset("\"'”’)]»")
 
 
+_BREAK_CHAR = re.compile(r"[.!?\"'”’)\]»]")
+_LINE_BREAK = re.compile(r"\n\s*")
+
+
+def _break_candidates(ts: Tokens, first: int) -> list[int]:
+    """Tokens after which a sentence may end: final punctuation and closers, and tokens before a line
+    break. Every other token is passed over in C, so the rules below run on a few tokens a sentence."""
+    text, start, end = ts.text, ts.start, ts.end
+    n = len(start)
+    offset = start[first]
+    found: set[int] = {n - 1}
+    for m in _BREAK_CHAR.finditer(text, offset):
+        p = m.start()
+        k = bisect.bisect_left(start, p)
+        if k < n and start[k] == p:
+            found.add(k)
+    for m in _LINE_BREAK.finditer(text, offset):
+        k = bisect.bisect_left(start, m.start()) - 1
+        if k >= first and end[k] <= m.start():
+            found.add(k)
+    return sorted(found)
+
+
 def sentence_spans(ts: Tokens, offset: int = 0) -> list[tuple[int, int]]:
     """Character spans of sentences (and of headlines and list items, which end at a line break)."""
     n = len(ts)
     spans: list[tuple[int, int]] = []
-    i = 0
-    # skip tokens before offset (front matter)
-    while i < n and ts.start[i] < offset:
-        i += 1
-    if i >= n:
+    first = ts.index_at(offset)  # tokens before offset are front matter
+    if first >= n:
         return spans
-    s_start = ts.start[i]
-    text = ts.text
-    while i < n:
-        t = ts.tok[i]
+    text, tok, low, typ, start, end = ts.text, ts.tok, ts.low, ts.typ, ts.start, ts.end
+    s_start = start[first]
+    for i in _break_candidates(ts, first):
+        t = tok[i]
         nxt = i + 1
         brk = False
         if nxt < n:
-            gap = text[ts.end[i]: ts.start[nxt]]
+            gap = text[end[i]: start[nxt]]
             if "\n" in gap:
                 # a blank line always ends a sentence; a single line break ends one after final punctuation
                 # or before a list item or heading.
-                if _BLANK_LINE.search(gap) or t in _FINAL or t in _CLOSERS or ts.tok[nxt] in ("-", "*", "#", "•") \
-                        or (ts.typ[nxt] == NUM and nxt + 1 < n and ts.tok[nxt + 1] in (".", ")")):
+                if _BLANK_LINE.search(gap) or t in _FINAL or t in _CLOSERS or tok[nxt] in ("-", "*", "#", "•") \
+                        or (typ[nxt] == NUM and nxt + 1 < n and tok[nxt + 1] in (".", ")")):
                     brk = True
-                elif ts.typ[i] == WORD and ts.tok[nxt][:1].isupper():
+                elif typ[i] == WORD and tok[nxt][:1].isupper():
                     brk = True  # a headline or a line without final punctuation
             elif t in _FINAL and gap:
-                prev = ts.low[i - 1] if i > 0 else ""
-                following = ts.tok[nxt]
-                starts_sentence = following[:1].isupper() or following[:1] in "\"“‘'(" or ts.typ[nxt] == NUM
-                if t != "." or (prev not in _ABBREVIATIONS and not (len(prev) == 1 and ts.typ[i - 1] == WORD)):
+                prev = low[i - 1] if i > 0 else ""
+                following = tok[nxt]
+                starts_sentence = following[:1].isupper() or following[:1] in "\"“‘'(" or typ[nxt] == NUM
+                if t != "." or (prev not in _ABBREVIATIONS and not (len(prev) == 1 and typ[i - 1] == WORD)):
                     brk = starts_sentence
-                elif prev in ("a", "m", "p") and i >= 3 and ts.low[i - 2] == "." and following[:1].isupper():
+                elif prev in ("a", "m", "p") and i >= 3 and low[i - 2] == "." and following[:1].isupper():
                     brk = True  # "... at 2 a.m. The fire ..."
-            elif t in _CLOSERS and gap and i > 0 and ts.tok[i - 1] in _FINAL and ts.tok[nxt][:1].isupper():
+            elif t in _CLOSERS and gap and i > 0 and tok[i - 1] in _FINAL and tok[nxt][:1].isupper():
                 brk = True
         else:
             brk = True
         if brk:
-            spans.append((s_start, ts.end[i]))
+            spans.append((s_start, end[i]))
             if nxt < n:
-                s_start = ts.start[nxt]
-        i = nxt
+                s_start = start[nxt]
     return spans
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from .frozen import frozen
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -17,7 +19,7 @@ NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL, DATE, TIME = (
     "number", "quantity", "money", "percent", "ordinal", "date", "time")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Quantity:
     """An interval in a canonical unit. `None` on a side means open (unbounded)."""
 
@@ -75,7 +77,7 @@ class Quantity:
         return body
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DateSpan:
     """An inclusive span of days. Unresolved spans keep what is known: a weekday, a month-day."""
 
@@ -117,7 +119,7 @@ class DateSpan:
 Value = Quantity | DateSpan
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Claim:
     """One numeric or date mention in one source, with its canonical value and what it is about."""
 
