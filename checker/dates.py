@@ -221,7 +221,7 @@ _YEAR_PREPS = frozenset("in since of by until from during before after early lat
 
 
 def _int(ts: Tokens, i: int, lo: int, hi: int, max_len: int = 4) -> int | None:
-    if 0 <= i < len(ts) and ts.typ[i] == NUM and "." not in ts.tok[i] and "," not in ts.tok[i] and len(ts.tok[i]) <= max_len:
+    if 0 <= i < ts.n and ts.typ[i] == NUM and "." not in ts.tok[i] and "," not in ts.tok[i] and len(ts.tok[i]) <= max_len:
         v = int(ts.tok[i])
         if lo <= v <= hi:
             return v
@@ -234,21 +234,21 @@ def _day(ts: Tokens, i: int) -> tuple[int, int] | None:
     if d is None:
         return None
     j = i + 1
-    if j < len(ts) and ts.attached(j) and ts.low[j] in ("st", "nd", "rd", "th"):
+    if j < ts.n and ts.attached(j) and ts.low[j] in ("st", "nd", "rd", "th"):
         j += 1
     return d, j
 
 
 def _year_at(ts: Tokens, i: int) -> int | None:
     y = _int(ts, i, YEAR_MIN, YEAR_MAX)
-    if y is not None and len(ts.tok[i]) == 4 and not (i + 1 < len(ts) and ts.attached(i + 1) and ts.typ[i + 1] == WORD):
+    if y is not None and len(ts.tok[i]) == 4 and not (i + 1 < ts.n and ts.attached(i + 1) and ts.typ[i + 1] == WORD):
         return y
     return None
 
 
 def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     """A month name at i -> (month, index after, swallowing an abbreviation's full stop)."""
-    if i >= len(ts) or ts.typ[i] != WORD:
+    if i >= ts.n or ts.typ[i] != WORD:
         return None
     m = lex.months.get(ts.low[i])
     if m is None:
@@ -256,7 +256,7 @@ def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     word = ts.tok[i]
     j = i + 1
     abbreviated = len(word) <= 4 and ts.low[i] not in ("may", "june", "july")
-    if abbreviated and j < len(ts) and ts.tok[j] == "." and ts.attached(j):
+    if abbreviated and j < ts.n and ts.tok[j] == "." and ts.attached(j):
         j += 1
     # lower-case "may"/"march" and abbreviations are months only next to a number or when capitalised
     if not word[0].isupper() and (ts.low[i] in ("may", "march") or abbreviated):
@@ -270,7 +270,7 @@ def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
 
 
 def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
-    if i >= len(ts) or ts.typ[i] != WORD:
+    if i >= ts.n or ts.typ[i] != WORD:
         return None
     w = lex.weekdays.get(ts.low[i])
     if w is None:
@@ -279,7 +279,7 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     if len(word) <= 5 and not word[0].isupper():
         return None  # "sat", "wed", "sun" in lower case are words
     j = i + 1
-    if len(word) <= 5 and j < len(ts) and ts.tok[j] == "." and ts.attached(j):
+    if len(word) <= 5 and j < ts.n and ts.tok[j] == "." and ts.attached(j):
         j += 1
     return w, j
 
@@ -310,7 +310,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     """A date expression starting at token i -> (expr, first token index, index after)."""
     low = ts.low
     t = low[i]
-    n = len(ts)
+    n = ts.n
     is_num = ts.typ[i] == NUM
     openers: _Openers = lex.derived("date_openers", _build_openers)
     if is_num:
@@ -478,7 +478,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
 
 def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:
     """An optional ", 2025" or " 2025" after a month or day."""
-    n = len(ts)
+    n = ts.n
     k = j
     if comma and k < n and ts.tok[k] == ",":
         k += 1
@@ -495,7 +495,7 @@ def _looks_like_year(ts: Tokens, i: int, lex: Lexicon) -> bool:
     if i > 0 and ts.low[i - 1] in _YEAR_PREPS:
         return True
     j = i + 1
-    if j >= len(ts):
+    if j >= ts.n:
         return True
     nxt = ts.low[j]
     if ts.typ[j] == WORD and (nxt in lex.scales or nxt in ("percent", "per")):

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
+from itertools import compress
+from operator import or_
 
 from .dates import DateExpr, Reference, parse_date, resolve
+from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon
 from .numbers import Num, read_number, read_vague
 from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key, tight_event
@@ -23,6 +26,7 @@ _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
+_PAD = 8  # how far past either end of the text a reader may look
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
 _PM = ("p", "pm")
 _AM = ("a", "am")
@@ -39,7 +43,6 @@ class Mention:
     role: str | None = None
     unitless: bool = True
     of_ok: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 class _Walker:
@@ -48,21 +51,27 @@ class _Walker:
     def __init__(self, ts: Tokens, lex: Lexicon, start_token: int) -> None:
         self.ts = ts
         self.lex = lex
-        self.n = len(ts)
+        self.n = ts.n
         self.start_token = start_token
-        self.change_verbs = frozenset(k[0] for k in lex.update_current if len(k) >= 1)
+        # lower-cased tokens with "" past either end: a reader may look a few tokens beyond the text (and a
+        # negative index wraps round into the padding), so no look-up needs a bounds test
+        self.low_at = ts.low + [""] * _PAD
+        self.change_verbs = _edge_words(lex, "update_current", 0)
         self.currency_firsts = _edge_words(lex, "currency_symbols", 0)
+        # first or last words of phrase tables: one set test before any tuple is sliced and looked up
+        self.qualifier_lasts = _edge_words(lex, "qualifiers_before", -1)
+        self.qualifier_firsts = _edge_words(lex, "qualifiers_after", 0)
+        self.unit_firsts = _unit_firsts(lex)
+        self.update_lasts = _edge_words(lex, "update_current", -1) | _edge_words(lex, "update_previous", -1)
 
     # ----------------------------------------------------------------------------------- helpers
-    def low(self, i: int) -> str:
-        return self.ts.low[i] if 0 <= i < self.n else ""
 
     def line_start(self, i: int) -> bool:
         return i == self.start_token or (i > 0 and "\n" in self.ts.gap(i))
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
-        if first - 1 < self.start_token or ts.low[first - 1] not in _edge_words(lex, "qualifiers_before", -1):
+        if first - 1 < self.start_token or ts.low[first - 1] not in self.qualifier_lasts:
             return None
         for length in (4, 3, 2, 1):
             a = first - length
@@ -76,7 +85,7 @@ class _Walker:
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:
         ts = self.ts
-        if end >= self.n or (ts.low[end] not in _edge_words(self.lex, "qualifiers_after", 0) and ts.tok[end] not in _HYPHENS):
+        if end >= self.n or (ts.low[end] not in self.qualifier_firsts and ts.tok[end] not in _HYPHENS):
             return None
         j = end
         if j < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
@@ -113,7 +122,7 @@ class _Walker:
             j += 1  # adjectival: "11-day", "2-mile"
             hyphen = True
         attached = ts.attached(j) and not hyphen
-        if ts.low[j] not in _unit_firsts(lex) and ts.tok[j] not in _unit_firsts(lex):
+        if ts.low[j] not in self.unit_firsts and ts.tok[j] not in self.unit_firsts:
             return None
         for length in (4, 3, 2, 1):
             key = tuple(ts.low[j: j + length])
@@ -148,8 +157,8 @@ class _Walker:
         ts = self.ts
         if ts.typ[i] != NUM:
             return False
-        prev = self.low(i - 1)
-        if prev in _SKIP_BEFORE or (prev == "." and self.low(i - 2) in ("p", "no", "pp")):
+        prev = self.low_at[i - 1]
+        if prev in _SKIP_BEFORE or (prev == "." and self.low_at[i - 2] in ("p", "no", "pp")):
             return True
         if self.line_start(i) and i + 1 < self.n and ts.tok[i + 1] in (".", ")") and ts.attached(i + 1) \
                 and "." not in ts.tok[i]:
@@ -187,11 +196,11 @@ class _Walker:
             colon = False
         k = j
         ampm = None
-        w = self.low(k)
-        if w in ("a", "p") and self.low(k + 1) == "." and self.low(k + 2) == "m":
+        w = self.low_at[k]
+        if w in ("a", "p") and self.low_at[k + 1] == "." and self.low_at[k + 2] == "m":
             ampm = w
             k += 3
-            if self.low(k) == "." and ts.attached(k):
+            if self.low_at[k] == "." and ts.attached(k):
                 k += 1
         elif w in ("am", "pm"):
             ampm = w[0]
@@ -226,8 +235,8 @@ class _Walker:
         if v is None:
             return None
         # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after
-        prev = self.low(i - 1)
-        nxt = self.low(end)
+        prev = self.low_at[i - 1]
+        nxt = self.low_at[end]
         possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
         if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
                 and not prev.endswith(("'s", "’s", "s'")):
@@ -251,12 +260,12 @@ class _Walker:
             j = i + 1
             if j < self.n and ts.tok[j] in _HYPHENS:
                 j += 1
-        frac_word = self.low(j)
-        if frac_word in lex.fractions and (frac_word != "half" or j == i) and self.low(j + 1) == "of":
+        frac_word = self.low_at[j]
+        if frac_word in lex.fractions and (frac_word != "half" or j == i) and self.low_at[j + 1] == "of":
             if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
                 return None
             share = num * lex.fractions[frac_word]
-            if self.low(j + 2) in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
+            if self.low_at[j + 2] in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
                 u = self.unit_after(j + 3)
                 if u and u[0] == QUANTITY:
                     udef = u[1]
@@ -300,8 +309,8 @@ class _Walker:
         hi: Num | None = None
         end = num.end
         # "one in five", "nine out of every ten"
-        k_den = end + 1 if self.low(end) == "in" else end + 2 if (self.low(end), self.low(end + 1)) == ("out", "of") else 0
-        if k_den and self.low(k_den) == "every":
+        k_den = end + 1 if self.low_at[end] == "in" else end + 2 if (self.low_at[end], self.low_at[end + 1]) == ("out", "of") else 0
+        if k_den and self.low_at[k_den] == "every":
             k_den += 1
         if not currency and k_den and k_den < self.n and num.value <= 100 and num.words:
             den = read_number(ts, k_den, lex)
@@ -310,10 +319,10 @@ class _Walker:
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                  stated_unit="%", precision=0.5))
         # ranges ("20%-30%": a percent sign may follow the first number too)
-        if self.low(end) == "%" and ts.attached(end) and end + 1 < self.n and ts.tok[end + 1] in _HYPHENS:
+        if self.low_at[end] == "%" and ts.attached(end) and end + 1 < self.n and ts.tok[end + 1] in _HYPHENS:
             end += 1
-        between = self.low(first - 1) in ("between",) or (self.low(first - 1) == "from" and self.low(first - 2) not in self.change_verbs)
-        conn = self.low(end)
+        between = self.low_at[first - 1] in ("between",) or (self.low_at[first - 1] == "from" and self.low_at[first - 2] not in self.change_verbs)
+        conn = self.low_at[end]
         if end + 1 < self.n and (conn in _HYPHENS or conn in _RANGE_WORDS or (conn == "and" and between)):
             k = end + 1
             cur2 = self.currency_symbol(k)
@@ -327,8 +336,8 @@ class _Walker:
                     return Mention(first, num2.end, "skip")
                 if conn in _HYPHENS and not num.scaled and not num2.scaled and num.value >= num2.value:
                     return Mention(first, num2.end, "skip")  # a score: "(29-23)", "3-1"
-            if num2 is not None and conn == "to" and self.low(first - 1) != "from" and not between \
-                    and self.low(first - 2) in self.change_verbs:
+            if num2 is not None and conn == "to" and self.low_at[first - 1] != "from" and not between \
+                    and self.low_at[first - 2] in self.change_verbs:
                 num2 = None
             if num2 is not None:
                 lo_v = num.value
@@ -340,7 +349,7 @@ class _Walker:
                 if lo.value < num2.value:
                     hi = num2
                     end = num2.end
-                    if between and self.low(first - 1) in ("between", "from"):
+                    if between and self.low_at[first - 1] in ("between", "from"):
                         first -= 1
         if negative:
             lo = Num(-lo.value, lo.end, lo.precision, lo.scaled, lo.words, lo.integer_text)
@@ -348,6 +357,27 @@ class _Walker:
         m = Mention(first, end, NUMBER, base)
         m.of_ok = num.scaled and num.words
         return self._finish_unit(m, end, currency, lo, hi)
+
+    def role(self, first: int) -> str | None:
+        """'rose to 312' -> current; 'up from 241' -> previous."""
+        if first < 2:
+            return None
+        ts, lex = self.ts, self.lex
+        last = ts.low[first - 1]
+        if last != "from" and last not in self.update_lasts:
+            return None
+        for length in (4, 3, 2):
+            a = first - length
+            if a < 0:
+                continue
+            key = tuple(ts.low[a:first])
+            if key in lex.update_current:
+                return "current"
+            if key in lex.update_previous:
+                return "previous"
+        if first >= 3 and last == "from" and ts.low[first - 2] in self.change_verbs:
+            return "previous"
+        return None
 
     def _code_like(self, a: Num, b: Num, after: int) -> bool:
         """'555-1234', '12-34-56': phone numbers and codes joined by hyphens."""
@@ -363,11 +393,11 @@ class _Walker:
         q = m.value
         assert q is not None
         unit = None
-        if not (lo is not None and lo.integer_text and self.low(end) in _ORDINAL_SUFFIX and ts.attached(end)):
+        if not (lo is not None and lo.integer_text and self.low_at[end] in _ORDINAL_SUFFIX and ts.attached(end)):
             unit = self.unit_after(end)
         kind = m.kind
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
-        pre = self.lex.prefix_units.get(self.low(m.first - 1)) if unit is None and not currency else None
+        pre = self.lex.prefix_units.get(self.low_at[m.first - 1]) if unit is None and not currency else None
         if pre is not None:  # "a magnitude 6.8 earthquake"
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
             m.first -= 1
@@ -386,7 +416,7 @@ class _Walker:
                 stated = ts.text[ts.start[end if ts.tok[end] not in _HYPHENS else end + 1]: ts.end[uend - 1]]
                 end = uend
                 # "a day and a half", "two and a half years" handled by "and a half" after a unit
-                if self.low(end) == "and" and self.low(end + 1) == "a" and self.low(end + 2) == "half" and q.low == q.high:
+                if self.low_at[end] == "and" and self.low_at[end + 1] == "a" and self.low_at[end + 2] == "half" and q.low == q.high:
                     q = Quantity(q.low + 0.5, q.high + 0.5, precision=q.precision)
                     end += 3
         m.unitless = unit is None and currency is None
@@ -404,15 +434,15 @@ class _Walker:
         """'a day and a half', 'half an hour', 'an hour and a half': durations without digits."""
         ts = self.ts
         w = ts.low[i]
-        if w == "half" and self.low(i + 1) in ("a", "an"):
+        if w == "half" and self.low_at[i + 1] in ("a", "an"):
             u = self.unit_after(i + 2)
             if u and u[0] == QUANTITY and u[1].dimension == "time":
                 return self._duration(i, u[2], 0.5, u[1])
             return None
         if w in ("a", "an") and i + 1 < self.n:
             u = self.unit_after(i + 1)
-            if u and u[0] == QUANTITY and u[1].dimension == "time" and self.low(u[2]) == "and" \
-                    and self.low(u[2] + 1) == "a" and self.low(u[2] + 2) == "half":
+            if u and u[0] == QUANTITY and u[1].dimension == "time" and self.low_at[u[2]] == "and" \
+                    and self.low_at[u[2] + 1] == "a" and self.low_at[u[2] + 2] == "half":
                 return self._duration(i, u[2] + 3, 1.5, u[1])
         return None
 
@@ -473,9 +503,14 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
     comparator lines claims up by (event words, context, the time a figure refers to); the values are the
     same either way.
     """
-    lex = lexicon or default_lexicon()
+    with paused_gc():
+        return _extract(text, published, source, lexicon or default_lexicon(), body_start, features)
+
+
+def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
+             features: bool) -> list[Claim]:
     ts = tokenize(text)
-    n = len(ts)
+    n = ts.n
     spans = sentence_spans(ts, body_start)
     sents = Sentences(text, spans)
     i = ts.index_at(body_start)
@@ -483,19 +518,23 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
     w = _Walker(ts, lex, start_token)
     mentions: list[Mention] = []
     triggers = _triggers(lex)
-    typ, low = ts.typ, ts.low
-    while i < n:
+    typ, low, low_at = ts.typ, ts.low, w.low_at
+    # the tokens a mention can begin at -- numbers, trigger words, a minus sign, "the" -- picked out in C;
+    # the Python loop below never sees the other three tokens in four
+    starters = lex.derived("starters", lambda x: _triggers(x) | {"-", "−", "the"})
+    candidates = compress(range(n), map(or_, map(NUM.__eq__, typ), map(starters.__contains__, low)))
+    pos = start_token  # the first token not yet read (front matter and mentions already read lie before)
+    for i in candidates:
+        if i < pos:
+            continue
         t = typ[i]
         m: Mention | None = None
         if t != NUM and low[i] not in triggers:
             w_ = low[i]
-            nxt = low[i + 1] if i + 1 < n else ""
-            if not ((w_ in ("-", "−") and typ[i + 1 if i + 1 < n else i] == NUM and ts.attached(i + 1))
-                    or (w_ == "the" and nxt in ("day", "weekend"))):
-                i += 1
+            if not ((w_ in ("-", "−") and i + 1 < n and typ[i + 1] == NUM and ts.attached(i + 1))
+                    or (w_ == "the" and low_at[i + 1] in ("day", "weekend"))):
                 continue
         if t == NUM and w.skip_number(i):
-            i += 1
             continue
         got = parse_date(ts, i, lex) if t != SYM else None
         if got is not None:
@@ -504,7 +543,7 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
         if m is None:
             if t == NUM:
                 # only the readers a number followed by this token can start
-                nxt = low[i + 1] if i + 1 < n else ""
+                nxt = low_at[i + 1]
                 if nxt in _TIME_NEXT:
                     m = w.read_time(i)
                 if m is None and nxt in _ORDINAL_SUFFIX and ts.attached(i + 1):
@@ -515,11 +554,10 @@ def extract(text: str, published: dt.date | None = None, *, source: str = "doc",
                 m = w.read_time(i) or w.read_ordinal(i) or w.read_proportion(i) or w.read_a_unit(i) \
                     or w.read_quantity(i)
         if m is None or m.end <= i:
-            i += 1
             continue
         if m.kind != "skip":
             mentions.append(m)
-        i = m.end
+        pos = m.end
     return _to_claims(mentions, w, sents, published, source, text, features)
 
 
@@ -601,7 +639,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             q = m.value
             assert q is not None
             if qual is not None and q.dimension == "time" and qual[0].phrase in ("over", "under") \
-                    and w.low(qual[1] - 1) not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent"):
+                    and w.low_at[qual[1] - 1] not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent"):
                 qual = None  # "12 percent over two years": a period, not a bound
             if qual is not None and q.qualifier != "vague" and q.low == q.high:
                 q = _apply_qualifier(q, qual[0])
@@ -623,12 +661,12 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     continue
             if subject:
                 prev_subject[sidx] = subject
-        role = _role(ts, first, lex)
+        role = w.role(first)
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
         cid = ids[k] = f"{source}:{counter}"
         claim = Claim(id=cid, source=source, start=start, end=end, text=text[start:end],
-                      sentence=sents.sentence(start, end), kind=m.kind, subject=subject, value=value,
+                      sentence=sents.sentence(start, end, index=sidx), kind=m.kind, subject=subject, value=value,
                       subject_key=subject_key(subject, lex), role=role, sentence_start=s_a)
         if with_features:
             # what the comparator lines claims up by: events and words near the figure, the time it refers to
@@ -701,7 +739,7 @@ def _edge_words(lex: Lexicon, table: str, index: int) -> frozenset[str]:
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     """A figure that is part of a larger one: '180 of them', 'including nearly 8,000 hectares'."""
-    after = end < len(ts) and ts.low[end] in _edge_words(lex, "parts_after", 0)
+    after = end < ts.n and ts.low[end] in _edge_words(lex, "parts_after", 0)
     before = first >= 1 and ts.low[first - 1] in _edge_words(lex, "parts_before", -1)
     if not (after or before):
         return False
@@ -718,7 +756,7 @@ def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     for k in range(first - 1, max(-1, first - 5), -1):
         w = ts.low[k]
         if w in lex.increments:
-            return not (w == "more" and k + 1 < len(ts) and ts.low[k + 1] == "than")
+            return not (w == "more" and k + 1 < ts.n and ts.low[k + 1] == "than")
         if w in (".", ";", ":") or ts.typ[k] == NUM:
             return False
     return False
@@ -732,7 +770,7 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
     'The plant, built in 1987, employs 1,150 people': no (a parenthetical closes before the figure)."""
     if other.end <= first:
         # a bracket that closes right after the figure ("troops (1,000-3,000) to Russia") is not a break
-        lo = other.end + 1 if other.end < len(ts) and ts.tok[other.end] == ")" else other.end
+        lo = other.end + 1 if other.end < ts.n and ts.tok[other.end] == ")" else other.end
         commas = [k for k in range(lo, first) if ts.tok[k] in (",", ";", "(", ")")]
         if not commas:
             return first - other.end <= 12
@@ -746,32 +784,13 @@ def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
     return ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] == "one"
 
 
-def _role(ts: Tokens, first: int, lex: Lexicon) -> str | None:
-    """'rose to 312' -> current; 'up from 241' -> previous."""
-    if first < 2:
-        return None
-    last = ts.low[first - 1]
-    if last != "from" and last not in _edge_words(lex, "update_current", -1) \
-            and last not in _edge_words(lex, "update_previous", -1):
-        return None
-    for length in (4, 3, 2):
-        a = first - length
-        if a < 0:
-            continue
-        key = tuple(ts.low[a:first])
-        if key in lex.update_current:
-            return "current"
-        if key in lex.update_previous:
-            return "previous"
-    if first >= 3 and last == "from" and ts.low[first - 2] in _edge_words(lex, "update_current", 0):
-        return "previous"
-    return None
-
-
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:
+    """Does the sentence look ahead ("will", "is expected to")? Then a bare weekday is a coming one."""
     markers = lex.future_markers
     firsts = lex.derived("future_firsts", lambda x: frozenset(m.split()[0] for m in x.future_markers))
     low = ts.low
+    if firsts.isdisjoint(low[a:b]):  # the usual answer, found in C
+        return False
     for k in range(a, b):
         w = low[k]
         if w in firsts:

@@ -36,7 +36,7 @@ def parse_digits(text: str) -> tuple[float, float] | None:
 
 def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
     """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
-    n = len(ts)
+    n = ts.n
     total = current = 0.0
     last = None  # what the previous word was: unit, teen, tens, hundred, scale, a, and
     j = i
@@ -88,7 +88,7 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
 
 def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | None:
     """A number starting at token i, with any scale word or abbreviation that follows it."""
-    n = len(ts)
+    n = ts.n
     if i >= n:
         return None
     words = False
@@ -149,7 +149,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
 
 def _followed_by_letter(ts: Tokens, j: int) -> bool:
     """An abbreviation must end the word: '5m' yes, '5mph' is not '5 million'."""
-    return j + 1 < len(ts) and ts.attached(j + 1) and ts.typ[j + 1] == WORD
+    return j + 1 < ts.n and ts.attached(j + 1) and ts.typ[j + 1] == WORD
 
 
 def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, int] | None:

@@ -41,9 +41,20 @@ def stem(word: str) -> str:
 
 
 def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
-    """A comparable label for a subject: its synonym group, else its singular head noun."""
+    """A comparable label for a subject: its synonym group, else its singular head noun (memoised per
+    lexicon: an article names the same few subjects again and again)."""
     if not phrase:
         return None
+    memo: dict[str, str] = lex.derived("subject_keys", lambda x: {})
+    key = memo.get(phrase)
+    if key is None:
+        if len(memo) >= 65536:  # bounded for long-running callers (an editor extracting on every save)
+            memo.clear()
+        key = memo[phrase] = _subject_key(phrase, lex)
+    return key
+
+
+def _subject_key(phrase: str, lex: Lexicon) -> str:
     if phrase in lex.subject_groups:
         return lex.subject_groups[phrase]
     head = phrase.split(" of ")[0].split()[-1] if phrase.split(" of ")[0].split() else phrase
@@ -56,15 +67,19 @@ def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
     return lex.event_groups.get((head,)) or lex.event_groups.get((s,)) or s
 
 
+def _function_words(lex: Lexicon) -> frozenset[str]:
+    """Words that never head a subject: stopwords, calendar words, number words (one set, one test)."""
+    return lex.derived("function_words", lambda x: frozenset().union(
+        x.stopwords, x.months, x.weekdays, x.number_words, x.tens, x.scales))
+
+
 def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
-    w = ts.low[j]
-    return (ts.typ[j] == WORD and w not in lex.stopwords and w not in lex.months and w not in lex.weekdays
-            and w not in lex.number_words and w not in lex.tens and w not in lex.scales)
+    return ts.typ[j] == WORD and ts.low[j] not in _function_words(lex)
 
 
 def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str | None, int]:
     """The noun phrase starting at token j (after a figure and its unit)."""
-    n = len(ts)
+    n = ts.n
     # "71 of the 140 seats": the figure counts what the total after it counts
     k0 = j + 2 if j + 2 < n and ts.low[j] == "of" and ts.low[j + 1] in ("the", "its", "their") else j + 1
     if j + 1 < n and ts.low[j] == "of" and k0 < n and ts.typ[k0] == NUM:
@@ -79,16 +94,19 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
             j += 1
     words: list[str] = []
     k = j
+    low, typ = ts.low, ts.typ
+    function_words = _function_words(lex)
     while k < n and len(words) < MAX_SUBJECT_WORDS:
-        if ts.typ[k] == WORD and _is_content(ts, k, lex):
-            verb = (ts.low[k],) in lex.event_groups and ts.low[k] not in lex.subject_groups
-            if not words and ts.low[k].endswith("ed") and len(ts.low[k]) > 4:
+        w = low[k]
+        if typ[k] == WORD and w not in function_words:
+            verb = (w,) in lex.event_groups and w not in lex.subject_groups
+            if not words and w.endswith("ed") and len(w) > 4:
                 verb = True  # "80 km/h pushed the flames", "5,000 fled"
             if verb and not words:
                 return None, j  # "10,000-12,000 sent last fall": a verb, no subject after the figure
-            if words and (verb or (ts.low[k].endswith(("ed", "ing")) and len(ts.low[k]) > 4)):
+            if words and (verb or (w.endswith(("ed", "ing")) and len(w) > 4)):
                 break  # "people injured", "state confirmed": a verb ends the subject
-            words.append(ts.low[k])
+            words.append(w)
             k += 1
             # hyphenated compounds: "North Korean-made", "anti-aircraft"
             while k + 1 < n and ts.tok[k] == "-" and ts.attached(k) and ts.attached(k + 1) and ts.typ[k + 1] == WORD:

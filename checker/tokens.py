@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter, sub
 
@@ -15,9 +15,9 @@ from operator import itemgetter, sub
 # apostrophe ("don't", "o'clock"; a possessive 's is split off); numbers with thousands separators only when
 # the grouping is right, plain digit runs otherwise; any other character alone. Matching the whitespace too
 # means offsets come from the match lengths alone (no search per token); the possessive `\s*+` never
-# backtracks.
+# backtracks. ASCII letters are tried first as a plain range, cheaper than the Unicode letter class.
 _TOKEN = re.compile(
-    r"\s*+(?:[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?"
+    r"\s*+(?:(?:[a-zA-Z]++[^\W\d_]*|[^\W\d_]+)(?:['’](?![sS]\b)[^\W\d_]+)?"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
     r"|\S)"
 )
@@ -41,9 +41,13 @@ class Tokens:
     tok: list[str]
     low: list[str]
     typ: list[int]
+    n: int = field(init=False)  # the token count as a plain attribute: readers ask for it constantly
+
+    def __post_init__(self) -> None:
+        self.n = len(self.start)
 
     def __len__(self) -> int:
-        return len(self.start)
+        return self.n
 
     def gap(self, i: int) -> str:
         """The characters between token i-1 and token i ("" when attached)."""
@@ -177,16 +181,20 @@ class Sentences:
             return 0, len(self.text)
         return self.spans[self.index(offset)]
 
-    def sentence(self, offset: int, end: int | None = None, limit: int = 600) -> str:
+    def sentence(self, offset: int, end: int | None = None, limit: int = 600, index: int | None = None) -> str:
         """The sentence around a mention, whitespace folded. A run-on "sentence" (no punctuation for
-        pages) is cut to `limit` characters around the mention, so output stays linear in the text."""
-        a, b = self.span(offset)
+        pages) is cut to `limit` characters around the mention, so output stays linear in the text.
+        `index`, when the caller knows it, saves the search for the sentence."""
+        if index is not None and self.spans:
+            a, b = self.spans[index]
+        else:
+            a, b = self.span(offset)
         if b - a > limit:
             end = offset if end is None else end
             lo = max(a, offset - limit // 2)
             hi = min(b, end + limit // 2)
             return ("… " if lo > a else "") + " ".join(self.text[lo:hi].split()) + (" …" if hi < b else "")
-        k = self.index(offset)
+        k = self.index(offset) if index is None else index
         s = self._cache.get(k)
         if s is None:
             s = " ".join(self.text[a:b].split())
