@@ -61,7 +61,7 @@ class _Walker:
         # first or last words of phrase tables: one set test before any tuple is sliced and looked up
         self.qualifier_lasts = _edge_words(lex, "qualifiers_before", -1)
         self.qualifier_firsts = _edge_words(lex, "qualifiers_after", 0)
-        self.unit_firsts = _unit_firsts(lex)
+        self.unit_lengths = lex.derived("unit_lengths", _build_unit_lengths)
         self.update_lasts = _edge_words(lex, "update_current", -1) | _edge_words(lex, "update_previous", -1)
 
     # ----------------------------------------------------------------------------------- helpers
@@ -122,9 +122,14 @@ class _Walker:
             j += 1  # adjectival: "11-day", "2-mile"
             hyphen = True
         attached = ts.attached(j) and not hyphen
-        if ts.low[j] not in self.unit_firsts and ts.tok[j] not in self.unit_firsts:
+        lengths = self.unit_lengths.get(ts.low[j])
+        if ts.tok[j] != ts.low[j]:
+            exact_lengths = self.unit_lengths.get(ts.tok[j])
+            if exact_lengths is not None:
+                lengths = exact_lengths if lengths is None else tuple(sorted({*lengths, *exact_lengths}, reverse=True))
+        if lengths is None:
             return None
-        for length in (4, 3, 2, 1):
+        for length in lengths:
             key = tuple(ts.low[j: j + length])
             if len(key) < length:
                 continue
@@ -481,12 +486,25 @@ def _apply_qualifier(q: Quantity, qual) -> Quantity:  # type: ignore[no-untyped-
 
 def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.number_words) | set(lex.tens)
-    words |= set(lex.ordinals) | set(lex.fractions) | set(lex.multipliers) | set(lex.scales)
+    words |= set(lex.ordinals) | set(lex.fractions)  # scale words and "dozen" never begin a number
     words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
     words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
               "weekend", "noon", "midday", "midnight", "minus", "negative"}
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
+
+
+def _build_article_next(lex: Lexicon) -> frozenset[str]:
+    """Words after which "a"/"an" can begin a mention, one line per reader that accepts an article:
+    tests/test_extract.py checks the walk finds the same mentions without this filter."""
+    words = set(lex.scales) | set(lex.multipliers)                      # read_number: "a dozen", "a million"
+    words |= {k[1] for k in lex.vague if len(k) > 1 and k[0] in ("a", "an")}  # read_vague: "a few hundred"
+    words |= set(lex.fractions)                                         # read_proportion: "a third of"
+    words |= set(lex.derived("unit_lengths", _build_unit_lengths)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
+    words |= {"day", "days", "week", "weeks", "month", "months", "year", "years"}  # parse_date: "a week ago"
+    for table in (lex.relative_days, lex.month_parts):                  # parse_date: phrases led by "a"
+        words |= {k[1] for k in table if len(k) > 1 and k[0] in ("a", "an")}
+    return frozenset(w.lower() for w in words)
 
 
 def _triggers(lex: Lexicon) -> frozenset[str]:
@@ -522,6 +540,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     # the tokens a mention can begin at -- numbers, trigger words, a minus sign, "the" -- picked out in C;
     # the Python loop below never sees the other three tokens in four
     starters = lex.derived("starters", lambda x: _triggers(x) | {"-", "−", "the"})
+    article_next = lex.derived("article_next", _build_article_next)
     candidates = compress(range(n), map(or_, map(NUM.__eq__, typ), map(starters.__contains__, low)))
     pos = start_token  # the first token not yet read (front matter and mentions already read lie before)
     for i in candidates:
@@ -534,6 +553,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
             if not ((w_ in ("-", "−") and i + 1 < n and typ[i + 1] == NUM and ts.attached(i + 1))
                     or (w_ == "the" and low_at[i + 1] in ("day", "weekend"))):
                 continue
+        elif t == WORD and low[i] in ("a", "an") and low_at[i + 1] not in article_next:
+            continue  # the commonest word of all begins a mention only before a few words
         if t == NUM and w.skip_number(i):
             continue
         got = parse_date(ts, i, lex) if t != SYM else None
@@ -726,10 +747,15 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-def _unit_firsts(lex: Lexicon) -> frozenset[str]:
-    """Words a unit, percent sign or currency word can begin with (exact and lower-case)."""
-    return lex.derived("unit_firsts", lambda x: frozenset(
-        k[0] for table in (x.units, x.units_exact, x.percent_units, x.currency_words) for k in table if k))
+def _build_unit_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
+    """First word (as written, and lower-cased) of every unit, percent and currency phrase -> the lengths
+    of the phrases it begins, longest first: the unit reader slices only lengths that can match."""
+    lengths: dict[str, set[int]] = {}
+    for table in (lex.units, lex.units_exact, lex.percent_units, lex.currency_words):
+        for key in table:
+            if key:
+                lengths.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(ls, reverse=True)) for word, ls in lengths.items()}
 
 
 def _edge_words(lex: Lexicon, table: str, index: int) -> frozenset[str]:

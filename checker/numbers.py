@@ -152,8 +152,14 @@ def _followed_by_letter(ts: Tokens, j: int) -> bool:
     return j + 1 < ts.n and ts.attached(j + 1) and ts.typ[j + 1] == WORD
 
 
+def _vague_firsts(lex: Lexicon) -> frozenset[str]:
+    return frozenset(k[0] for k in lex.vague if k)
+
+
 def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, int] | None:
     """'dozens', 'hundreds of thousands', 'several hundred' -> (low, high, end)."""
+    if i >= ts.n or ts.low[i] not in lex.derived("vague_firsts", _vague_firsts):
+        return None
     for length in (3, 2, 1):
         key = tuple(ts.low[i: i + length])
         if len(key) == length and key in lex.vague:
