@@ -67,7 +67,7 @@ class _Walker:
     # ----------------------------------------------------------------------------------- helpers
 
     def line_start(self, i: int) -> bool:
-        return i == self.start_token or (i > 0 and "\n" in self.ts.gap(i))
+        return i == self.start_token or (i > 0 and self.ts.newline_before[i])
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
@@ -165,7 +165,7 @@ class _Walker:
         prev = self.low_at[i - 1]
         if prev in _SKIP_BEFORE or (prev == "." and self.low_at[i - 2] in ("p", "no", "pp")):
             return True
-        if self.line_start(i) and i + 1 < self.n and ts.tok[i + 1] in (".", ")") and ts.attached(i + 1) \
+        if i + 1 < self.n and ts.tok[i + 1] in (".", ")") and self.line_start(i) and ts.attached(i + 1) \
                 and "." not in ts.tok[i]:
             return True  # "1." list marker
         if ts.attached(i) and i > 0:
@@ -305,9 +305,7 @@ class _Walker:
             if vague is None:
                 return None
             low, high, end = vague
-            m = Mention(first, end, NUMBER, Quantity(low, high, qualifier="vague", approximate=True))
-            m.of_ok = True
-            return self._finish_unit(m, end, currency, None, None)
+            return self._finish_unit(first, end, currency, None, None, low, high, 0.0, vague=True)
         if num.integer_text and j != i and self.skip_number(j):  # at i the walk has already asked
             return None
         lo = num
@@ -358,10 +356,8 @@ class _Walker:
                         first -= 1
         if negative:
             lo = Num(-lo.value, lo.end, lo.precision, lo.scaled, lo.words, lo.integer_text)
-        base = Quantity(lo.value, hi.value if hi else lo.value, precision=max(lo.precision, hi.precision if hi else 0))
-        m = Mention(first, end, NUMBER, base)
-        m.of_ok = num.scaled and num.words
-        return self._finish_unit(m, end, currency, lo, hi)
+        return self._finish_unit(first, end, currency, lo, hi, lo.value, hi.value if hi else lo.value,
+                                 max(lo.precision, hi.precision if hi else 0), of_ok=num.scaled and num.words)
 
     def role(self, first: int) -> str | None:
         """'rose to 312' -> current; 'up from 241' -> previous."""
@@ -393,19 +389,22 @@ class _Walker:
         ta, tb = a.integer_text, b.integer_text
         return (len(ta) == 3 and len(tb) == 4) or tb.startswith("0") or ta.startswith("0")
 
-    def _finish_unit(self, m: Mention, end: int, currency: str | None, lo: Num | None, hi: Num | None) -> Mention:
+    def _finish_unit(self, first: int, end: int, currency: str | None, lo: Num | None, hi: Num | None,
+                     low: float, high: float | None, precision: float, vague: bool = False,
+                     of_ok: bool = False) -> Mention:
+        """The mention of a figure read from `first` to `end`: its unit, currency or prefix ("magnitude")
+        decide its kind, and its interval [low, high] is converted to the canonical unit."""
         ts = self.ts
-        q = m.value
-        assert q is not None
+        of_ok = of_ok or vague  # "dozens of", "millions of": the subject follows "of"
         unit = None
         if not (lo is not None and lo.integer_text and self.low_at[end] in _ORDINAL_SUFFIX and ts.attached(end)):
             unit = self.unit_after(end)
-        kind = m.kind
+        kind = NUMBER
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
-        pre = self.lex.prefix_units.get(self.low_at[m.first - 1]) if unit is None and not currency else None
+        pre = self.lex.prefix_units.get(self.low_at[first - 1]) if unit is None and not currency else None
         if pre is not None:  # "a magnitude 6.8 earthquake"
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
-            m.first -= 1
+            first -= 1
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
         if unit is not None:
@@ -421,19 +420,14 @@ class _Walker:
                 stated = ts.text[ts.start[end if ts.tok[end] not in _HYPHENS else end + 1]: ts.end[uend - 1]]
                 end = uend
                 # "a day and a half", "two and a half years" handled by "and a half" after a unit
-                if self.low_at[end] == "and" and self.low_at[end + 1] == "a" and self.low_at[end + 2] == "half" and q.low == q.high:
-                    q = Quantity(q.low + 0.5, q.high + 0.5, precision=q.precision)
+                if self.low_at[end] == "and" and self.low_at[end + 1] == "a" and self.low_at[end + 2] == "half" \
+                        and low == high:
+                    low, high, vague = low + 0.5, high + 0.5, False  # type: ignore[operator]
                     end += 3
-        m.unitless = unit is None and currency is None
-        m.end = end
-        lo_v, hi_v = q.low, q.high
-        low = None if lo_v is None else lo_v * factor + offset
-        high = None if hi_v is None else hi_v * factor + offset
-        m.kind = kind
-        m.value = Quantity(low, high, q.low_inclusive, q.high_inclusive, q.approximate, unit=canon, dimension=dim,
-                           stated_unit=stated, factor=factor, offset=offset, qualifier=q.qualifier,
-                           precision=q.precision, lean=q.lean)
-        return m
+        value = Quantity(low * factor + offset, None if high is None else high * factor + offset, True, True, vague,
+                         unit=canon, dimension=dim, stated_unit=stated, factor=factor, offset=offset,
+                         qualifier="vague" if vague else None, precision=precision)
+        return Mention(first, end, kind, value, unitless=unit is None and currency is None, of_ok=of_ok)
 
     def read_a_unit(self, i: int) -> Mention | None:
         """'a day and a half', 'half an hour', 'an hour and a half': durations without digits."""
@@ -626,13 +620,14 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
     features: dict[int, tuple] = {}
     tok_bounds: dict[int, tuple[int, int]] = {}
     # resolve every date first: a figure's clause may carry a date that comes after it
+    references = {ahead: Reference(published, ref_year, ahead) for ahead in (False, True)}
     for k, m in enumerate(mentions):
         if m.kind == DATE:
             sidx = sent_of[k]
             if sidx not in future_cache:
                 s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
                 future_cache[sidx] = _looks_ahead(ts, ts.index_at(s_a), ts.index_at(s_b), lex)
-            span = resolve(m.date, Reference(published, ref_year, future_cache[sidx]))
+            span = resolve(m.date, references[future_cache[sidx]])
             if span is not None:
                 spans_of[k] = span
     prev_subject: dict[int, str | None] = {}

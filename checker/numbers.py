@@ -5,15 +5,17 @@ rounding slack the written form implies (half the last stated digit of a decimal
 """
 from __future__ import annotations
 
-from .frozen import frozen
+from typing import NamedTuple
+
 from .lexicon import Lexicon
 from .tokens import NUM, WORD, Tokens
 
 MAX_DIGITS = 15  # longer digit runs are codes, not quantities
 
 
-@frozen
-class Num:
+class Num(NamedTuple):
+    """A number as read, before units: a tuple, as it lives only inside the readers (cheapest to build)."""
+
     value: float
     end: int             # index after the last token
     precision: float     # rounding slack in the same units as value

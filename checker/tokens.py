@@ -8,8 +8,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import itemgetter, sub
+from itertools import accumulate, compress, repeat
+from operator import contains, itemgetter, or_, sub
 
 # Each match is the whitespace before a token and the token: words first (the commonest), with one inner
 # apostrophe ("don't", "o'clock"; a possessive 's is split off); numbers with thousands separators only when
@@ -41,6 +41,7 @@ class Tokens:
     tok: list[str]
     low: list[str]
     typ: list[int]
+    newline_before: list[bool]  # a line break lies between token i-1 and token i
     n: int = field(init=False)  # the token count as a plain attribute: readers ask for it constantly
 
     def __post_init__(self) -> None:
@@ -91,7 +92,8 @@ def tokenize(text: str) -> Tokens:
             k = bisect.bisect_left(start, m.start())
             if k < len(start) and start[k] == m.start():
                 typ[k] = NUM
-    return Tokens(text, start, end, tok, list(map(str.lower, tok)), typ)
+    newline_before = list(map(contains, pieces, repeat("\n")))  # a token never holds a line break
+    return Tokens(text, start, end, tok, list(map(str.lower, tok)), typ, newline_before)
 
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
@@ -99,27 +101,18 @@ _FINAL = frozenset(".!?")
 _CLOSERS = frozenset("\"'”’)]»")
 
 
-_BREAK_CHAR = re.compile(r"[.!?\"'”’)\]»]")
-_LINE_BREAK = re.compile(r"\n\s*")
+_BREAK_TOKENS = frozenset(".!?\"'”’)]»")
 
 
 def _break_candidates(ts: Tokens, first: int) -> list[int]:
     """Tokens after which a sentence may end: final punctuation and closers, and tokens before a line
-    break. Every other token is passed over in C, so the rules below run on a few tokens a sentence."""
-    text, start, end = ts.text, ts.start, ts.end
-    n = len(start)
-    offset = start[first]
-    found: set[int] = {n - 1}
-    for m in _BREAK_CHAR.finditer(text, offset):
-        p = m.start()
-        k = bisect.bisect_left(start, p)
-        if k < n and start[k] == p:
-            found.add(k)
-    for m in _LINE_BREAK.finditer(text, offset):
-        k = bisect.bisect_left(start, m.start()) - 1
-        if k >= first and end[k] <= m.start():
-            found.add(k)
-    return sorted(found)
+    break, picked out in C; the rules in sentence_spans run on a few tokens a sentence."""
+    n = ts.n
+    punct = map(_BREAK_TOKENS.__contains__, ts.tok[first:n - 1])
+    before_newline = ts.newline_before[first + 1:]
+    found = list(compress(range(first, n - 1), map(or_, punct, before_newline)))
+    found.append(n - 1)
+    return found
 
 
 def sentence_spans(ts: Tokens, offset: int = 0) -> list[tuple[int, int]]:
