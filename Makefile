@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench recognizers score venv clean
+.PHONY: demo test bench instructions recognizers score venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+instructions: $(STAMP)
+	$(BIN)/python benchmarks/instructions.py
 
 recognizers: $(STAMP)
 	$(BIN)/python benchmarks/recognizers.py

@@ -39,8 +39,6 @@ class Mention:
     kind: str
     value: Quantity | None = None
     date: DateExpr | None = None
-    subject: str | None = None
-    role: str | None = None
     unitless: bool = True
     of_ok: bool = False
 
@@ -612,7 +610,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         if m.kind == DATE:
             date_sents.add(sent_of[k])
             e = m.date
-            if e and e.explicit_year and e.year:
+            if with_features and e and e.explicit_year and e.year:  # years_in serves alignment only
                 since = ts.low[m.first - 1] == "since" if m.first > 0 else False
                 hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
@@ -625,8 +623,11 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         if m.kind == DATE:
             sidx = sent_of[k]
             if sidx not in future_cache:
-                s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
-                future_cache[sidx] = _looks_ahead(ts, ts.index_at(s_a), ts.index_at(s_b), lex)
+                bounds = tok_bounds.get(sidx)
+                if bounds is None:
+                    s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
+                    bounds = tok_bounds[sidx] = (ts.index_at(s_a), ts.index_at(s_b))
+                future_cache[sidx] = _looks_ahead(ts, bounds[0], bounds[1], lex)
             span = resolve(m.date, references[future_cache[sidx]])
             if span is not None:
                 spans_of[k] = span

@@ -45,13 +45,17 @@ def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
     lexicon: an article names the same few subjects again and again)."""
     if not phrase:
         return None
-    memo: dict[str, str] = lex.derived("subject_keys", lambda x: {})
+    memo: dict[str, str] = lex.derived("subject_keys", _new_memo)
     key = memo.get(phrase)
     if key is None:
         if len(memo) >= 65536:  # bounded for long-running callers (an editor extracting on every save)
             memo.clear()
         key = memo[phrase] = _subject_key(phrase, lex)
     return key
+
+
+def _new_memo(lex: Lexicon) -> dict[str, str]:
+    return {}
 
 
 def _subject_key(phrase: str, lex: Lexicon) -> str:
@@ -67,10 +71,13 @@ def _subject_key(phrase: str, lex: Lexicon) -> str:
     return lex.event_groups.get((head,)) or lex.event_groups.get((s,)) or s
 
 
+def _build_function_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset().union(lex.stopwords, lex.months, lex.weekdays, lex.number_words, lex.tens, lex.scales)
+
+
 def _function_words(lex: Lexicon) -> frozenset[str]:
     """Words that never head a subject: stopwords, calendar words, number words (one set, one test)."""
-    return lex.derived("function_words", lambda x: frozenset().union(
-        x.stopwords, x.months, x.weekdays, x.number_words, x.tens, x.scales))
+    return lex.derived("function_words", _build_function_words)
 
 
 def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
@@ -95,7 +102,7 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     words: list[str] = []
     k = j
     low, typ = ts.low, ts.typ
-    function_words = _function_words(lex)
+    function_words = lex.derived("function_words", _build_function_words)
     while k < n and len(words) < MAX_SUBJECT_WORDS:
         w = low[k]
         if typ[k] == WORD and w not in function_words:

@@ -21,7 +21,9 @@ _TOKEN = re.compile(
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
     r"|\S)"
 )
-_DECIMAL_START = re.compile(r"(?<![\w.])\.\d")  # ".5": the one kind of number token not led by a digit
+# ".5": the one kind of number token not led by a digit. Searched as the literal ".", which the regex engine
+# finds fast; the token pattern's look-behind (no word character or "." before) is then tested here.
+_DOT_DIGIT = re.compile(r"\.\d")
 NUM, WORD, SYM = 0, 1, 2
 
 _ABBREVIATIONS = frozenset(
@@ -87,11 +89,13 @@ def tokenize(text: str) -> Tokens:
     tok = list(map(str.lstrip, pieces))
     start = list(map(sub, end, map(len, tok)))
     typ = list(map(_TYPE_OF_FIRST.__getitem__, map(itemgetter(0), tok)))
-    if "." in text:
-        for m in _DECIMAL_START.finditer(text):
-            k = bisect.bisect_left(start, m.start())
-            if k < len(start) and start[k] == m.start():
-                typ[k] = NUM
+    for m in _DOT_DIGIT.finditer(text):
+        p = m.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] in "_."):
+            continue  # "3.5", "v.2": inside a token
+        k = bisect.bisect_left(start, p)
+        if k < len(start) and start[k] == p:
+            typ[k] = NUM
     newline_before = list(map(contains, pieces, repeat("\n")))  # a token never holds a line break
     return Tokens(text, start, end, tok, list(map(str.lower, tok)), typ, newline_before)
 
