@@ -2,17 +2,42 @@
 from __future__ import annotations
 
 import gc
+import re
 import threading
 from dataclasses import FrozenInstanceError, replace
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import checker
 from checker.extraction import extract
 from checker.frozen import frozen
 from checker.gcpause import paused_gc
 from checker.lexicon import default_lexicon
+from checker.tokens import NUM, SYM, WORD, _TOKEN, tokenize
 from checker.values import Quantity
+
+
+# the token pattern without its leading-whitespace part: what a plain finditer tokenizer would use
+_PLAIN = re.compile(_TOKEN.pattern.removeprefix(r"\s*+"))
+_TRICKY = st.text(alphabet=st.sampled_from(list("ab1.,'’ s\n\t\u00a0\u2009-–5¹١ÉİıK$€:%\r\x1c\x85_")), max_size=60)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(max_size=200), _TRICKY))
+def test_tokenizer_matches_the_plain_definition(text: str) -> None:
+    """tokenize derives offsets from match lengths and types from a first-character table; a plain
+    finditer over the same pattern is the definition it must agree with."""
+    ts = tokenize(text)
+    plain = [(m.start(), m.end(), m.group()) for m in _PLAIN.finditer(text)]
+    assert list(zip(ts.start, ts.end, ts.tok)) == plain
+    assert ts.low == [t.lower() for t in ts.tok]
+    want = [NUM if t[0].isdecimal() or (t[0] == "." and len(t) > 1) else WORD if t[0].isalnum() else SYM
+            for t in ts.tok]
+    assert ts.typ == want
+    assert ts.newline_before == [i > 0 and "\n" in text[ts.end[i - 1]:ts.start[i]] or (i == 0 and "\n" in text[:ts.start[0]])
+                                 for i in range(ts.n)]
 
 
 class _Everything:
