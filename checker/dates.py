@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .frozen import frozen
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_at
 from .tokens import NUM, WORD, Tokens
 from .values import DateSpan
 
@@ -293,8 +293,8 @@ class _Openers:
     """Cheap tests that let most tokens leave parse_date at once (a date reader sees every number)."""
 
     words: frozenset[str]              # words that can begin a date expression
-    month_parts: frozenset[str]        # first words of "late February", "the end of"
-    relative_days: frozenset[str]      # first words of "yesterday", "the day before"
+    month_parts: dict[str, tuple[int, ...]]    # "late February", "the end of" (Lexicon.phrase_index)
+    relative_days: dict[str, tuple[int, ...]]  # "yesterday", "the day before"
     after_day: frozenset[str]          # what may follow a day of month: "17 June", "4th of July"
 
 
@@ -302,8 +302,8 @@ def _build_openers(lex: Lexicon) -> _Openers:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
     words |= {k[0] for k in lex.relative_days} | set(_RELATIVE) | {"earlier", "later", "weekend", "a", "an"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
-    return _Openers(frozenset(words), frozenset(k[0] for k in lex.month_parts),
-                    frozenset(k[0] for k in lex.relative_days), frozenset(lex.months) | _AFTER_DAY)
+    return _Openers(frozenset(words), lex.phrase_index("month_parts"), lex.phrase_index("relative_days"),
+                    frozenset(lex.months) | _AFTER_DAY)
 
 
 def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
@@ -323,23 +323,22 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     elif t not in openers.words:
         return None
     # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
-    for length in ((3, 2, 1) if t in openers.month_parts else ()):
+    length = phrase_at(low, i, lex.month_parts, openers.month_parts, n)
+    if length:
         key = tuple(low[i: i + length])
-        if key in lex.month_parts:
-            j = i + length
-            if j < n and ts.tok[j] == "-":
-                j += 1
-            if j < n and low[j] == "the":
-                j += 1
-            inner = parse_date(ts, j, lex) if j < n else None
-            if inner and inner[1] == j:
-                e, _, end = inner
-                if e.kind == "month" and not e.month2 and not e.part:
-                    return DateExpr("month", e.year, e.month, part=lex.month_parts[key],
-                                    explicit_year=e.explicit_year), i, end
-                if e.kind == "year" and not e.part:
-                    return DateExpr("year", e.year, part=lex.year_parts.get(key, (1, 12)), explicit_year=True), i, end
-            break
+        j = i + length
+        if j < n and ts.tok[j] == "-":
+            j += 1
+        if j < n and low[j] == "the":
+            j += 1
+        inner = parse_date(ts, j, lex) if j < n else None
+        if inner and inner[1] == j:
+            e, _, end = inner
+            if e.kind == "month" and not e.month2 and not e.part:
+                return DateExpr("month", e.year, e.month, part=lex.month_parts[key],
+                                explicit_year=e.explicit_year), i, end
+            if e.kind == "year" and not e.part:
+                return DateExpr("year", e.year, part=lex.year_parts.get(key, (1, 12)), explicit_year=True), i, end
     # ---- ISO 2025-06-17
     y = _year_at(ts, i) if is_num else None
     if y is not None and i + 4 < n and ts.tok[i + 1] == "-" and ts.attached(i + 1) and ts.attached(i + 2) \
@@ -467,12 +466,12 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         return DateExpr("relative", unit=low[i + 1], offset=rel[t]), i, i + 2
     if t == "weekend" and i > 0 and low[i - 1] == "the":
         return DateExpr("relative", unit="weekend", offset=0), i - 1, i + 1
-    for length in ((4, 3, 2, 1) if t in openers.relative_days else ()):
+    length = phrase_at(low, i, lex.relative_days, openers.relative_days, n)
+    if length:
         key = tuple(low[i: i + length])
-        if len(key) == length and key in lex.relative_days:
-            if key == ("today",) and i + 1 < n and low[i + 1] in ("'s", "’s"):
-                return None
-            return DateExpr("relative", unit="day", offset=lex.relative_days[key]), i, i + length
+        if key == ("today",) and i + 1 < n and low[i + 1] in ("'s", "’s"):
+            return None
+        return DateExpr("relative", unit="day", offset=lex.relative_days[key]), i, i + length
     return None
 
 

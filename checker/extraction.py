@@ -14,7 +14,7 @@ from operator import or_
 
 from .dates import DateExpr, Reference, parse_date, resolve
 from .gcpause import paused_gc
-from .lexicon import Lexicon, UnitDef, default_lexicon
+from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, read_number, read_vague
 from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key, tight_event
 from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
@@ -26,10 +26,9 @@ _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
+_UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
-_PM = ("p", "pm")
-_AM = ("a", "am")
 
 
 @dataclass(slots=True)
@@ -54,13 +53,14 @@ class _Walker:
         # lower-cased tokens with "" past either end: a reader may look a few tokens beyond the text (and a
         # negative index wraps round into the padding), so no look-up needs a bounds test
         self.low_at = ts.low + [""] * _PAD
-        self.change_verbs = _edge_words(lex, "update_current", 0)
-        self.currency_firsts = _edge_words(lex, "currency_symbols", 0)
-        # first or last words of phrase tables: one set test before any tuple is sliced and looked up
-        self.qualifier_lasts = _edge_words(lex, "qualifiers_before", -1)
-        self.qualifier_firsts = _edge_words(lex, "qualifiers_after", 0)
-        self.unit_lengths = lex.derived("unit_lengths", _build_unit_lengths)
-        self.update_lasts = _edge_words(lex, "update_current", -1) | _edge_words(lex, "update_previous", -1)
+        # the phrase tables' first or last words, with the lengths of the phrases they begin or end
+        self.change_verbs = lex.phrase_index("update_current")
+        self.currency_firsts = lex.phrase_index("currency_symbols")
+        self.qualifier_lasts = lex.phrase_index("qualifiers_before", edge=-1)
+        self.qualifier_firsts = lex.phrase_index("qualifiers_after")
+        self.unit_lengths = lex.phrase_index(*_UNIT_TABLES)
+        self.current_lasts = lex.phrase_index("update_current", edge=-1)
+        self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
 
     # ----------------------------------------------------------------------------------- helpers
 
@@ -69,42 +69,34 @@ class _Walker:
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
-        if first - 1 < self.start_token or ts.low[first - 1] not in self.qualifier_lasts:
+        if first - 1 < self.start_token:
             return None
-        for length in (4, 3, 2, 1):
-            a = first - length
-            if a < self.start_token:
-                continue
-            key = tuple(ts.low[a:first])
-            q = lex.qualifiers_before.get(key)
-            if q is not None:
-                return q, a
-        return None
+        length = phrase_before(ts.low, first, lex.qualifiers_before, self.qualifier_lasts, self.start_token)
+        return (lex.qualifiers_before[tuple(ts.low[first - length:first])], first - length) if length else None
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:
         ts = self.ts
         if end >= self.n or (ts.low[end] not in self.qualifier_firsts and ts.tok[end] not in _HYPHENS):
             return None
         j = end
-        if j < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
+        if j + 1 < self.n and ts.tok[j] in _HYPHENS and ts.attached(j):
             j += 1  # "11,000-plus"
-        for length in (2, 1):
-            key = tuple(ts.low[j: j + length])
-            q = self.lex.qualifiers_after.get(key)
-            if q is not None and len(key) == length:
-                if key == ("plus",) and j == end and not ts.attached(j) and j + 1 < self.n and ts.typ[j + 1] == NUM:
-                    return None  # "5 plus 3"
-                return q, j + length
-        return None
+        length = phrase_at(ts.low, j, self.lex.qualifiers_after, self.qualifier_firsts, self.n)
+        if not length:
+            return None
+        key = tuple(ts.low[j: j + length])
+        if key == ("plus",) and j == end and not ts.attached(j) and j + 1 < self.n and ts.typ[j + 1] == NUM:
+            return None  # "5 plus 3"
+        return self.lex.qualifiers_after[key], j + length
 
     def currency_symbol(self, i: int) -> tuple[str, int] | None:
         ts = self.ts
         if i >= self.n or ts.tok[i] not in self.currency_firsts:
             return None
-        for length in (3, 2, 1):
+        for length in self.currency_firsts[ts.tok[i]]:  # longest first; a longer one must be written joined
             key = tuple(ts.tok[i: i + length])
             code = self.lex.currency_symbols.get(key)
-            if code is not None and len(key) == length and all(ts.attached(k) for k in range(i + 1, i + length)):
+            if code is not None and all(ts.attached(k) for k in range(i + 1, i + length)):
                 j = i + length
                 if j < self.n and (ts.typ[j] == NUM or ts.low[j] in self.lex.number_words):
                     return code, j
@@ -363,17 +355,12 @@ class _Walker:
             return None
         ts, lex = self.ts, self.lex
         last = ts.low[first - 1]
-        if last != "from" and last not in self.update_lasts:
+        if last != "from" and last not in self.current_lasts and last not in self.previous_lasts:
             return None
-        for length in (4, 3, 2):
-            a = first - length
-            if a < 0:
-                continue
-            key = tuple(ts.low[a:first])
-            if key in lex.update_current:
-                return "current"
-            if key in lex.update_previous:
-                return "previous"
+        current = phrase_before(ts.low, first, lex.update_current, self.current_lasts)
+        previous = phrase_before(ts.low, first, lex.update_previous, self.previous_lasts)
+        if current or previous:
+            return "current" if current >= previous else "previous"  # the longer phrase; a tie reads as current
         if first >= 3 and last == "from" and ts.low[first - 2] in self.change_verbs:
             return "previous"
         return None
@@ -492,7 +479,7 @@ def _build_article_next(lex: Lexicon) -> frozenset[str]:
     words = set(lex.scales) | set(lex.multipliers)                      # read_number: "a dozen", "a million"
     words |= {k[1] for k in lex.vague if len(k) > 1 and k[0] in ("a", "an")}  # read_vague: "a few hundred"
     words |= set(lex.fractions)                                         # read_proportion: "a third of"
-    words |= set(lex.derived("unit_lengths", _build_unit_lengths)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
+    words |= set(lex.phrase_index(*_UNIT_TABLES)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
     words |= {"day", "days", "week", "weeks", "month", "months", "year", "years"}  # parse_date: "a week ago"
     for table in (lex.relative_days, lex.month_parts):                  # parse_date: phrases led by "a"
         words |= {k[1] for k in table if len(k) > 1 and k[0] in ("a", "an")}
@@ -747,34 +734,11 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-def _build_unit_lengths(lex: Lexicon) -> dict[str, tuple[int, ...]]:
-    """First word (as written, and lower-cased) of every unit, percent and currency phrase -> the lengths
-    of the phrases it begins, longest first: the unit reader slices only lengths that can match."""
-    lengths: dict[str, set[int]] = {}
-    for table in (lex.units, lex.units_exact, lex.percent_units, lex.currency_words):
-        for key in table:
-            if key:
-                lengths.setdefault(key[0], set()).add(len(key))
-    return {word: tuple(sorted(ls, reverse=True)) for word, ls in lengths.items()}
-
-
-def _edge_words(lex: Lexicon, table: str, index: int) -> frozenset[str]:
-    """First (0) or last (-1) words of one of the lexicon's phrase tables: a cheap test before any slicing."""
-    return lex.derived((table, index), lambda x: frozenset(k[index] for k in getattr(x, table) if k))
-
-
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     """A figure that is part of a larger one: '180 of them', 'including nearly 8,000 hectares'."""
-    after = end < ts.n and ts.low[end] in _edge_words(lex, "parts_after", 0)
-    before = first >= 1 and ts.low[first - 1] in _edge_words(lex, "parts_before", -1)
-    if not (after or before):
-        return False
-    for length in (2, 3):
-        if tuple(ts.low[end: end + length]) in lex.parts_after:
-            return True
-        if first - length >= 0 and tuple(ts.low[first - length: first]) in lex.parts_before:
-            return True
-    return first >= 1 and (ts.low[first - 1],) in lex.parts_before
+    return bool((end < ts.n and phrase_at(ts.low, end, lex.parts_after, lex.phrase_index("parts_after"), ts.n))
+                or (first >= 1 and phrase_before(ts.low, first, lex.parts_before,
+                                                 lex.phrase_index("parts_before", edge=-1))))
 
 
 def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

@@ -303,6 +303,39 @@ class Lexicon:
             got = self._derived[name] = build(self)
         return got
 
+    def phrase_index(self, *tables: str, edge: int = 0) -> dict[str, tuple[int, ...]]:
+        """First (edge=0) or last (edge=-1) word of every phrase in the named tables -> the lengths of the
+        phrases it begins or ends, longest first. A word that is not a key begins or ends no phrase: one
+        dictionary test before any slicing, and no phrase is too long to be found."""
+        return self.derived((tables, edge), lambda lex: _phrase_index([getattr(lex, t) for t in tables], edge))
+
+
+def _phrase_index(tables: list[Any], edge: int) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = {}
+    for table in tables:
+        for key in table:
+            if key:
+                lengths.setdefault(key[edge], set()).add(len(key))
+    return {word: tuple(sorted(ls, reverse=True)) for word, ls in lengths.items()}
+
+
+def phrase_at(words: list[str], i: int, table: Any, index: dict[str, tuple[int, ...]], stop: int) -> int:
+    """The length of the longest phrase of `table` that begins at words[i] and ends by `stop`; 0 if none."""
+    for length in index.get(words[i], ()):
+        if i + length <= stop and tuple(words[i:i + length]) in table:
+            return length
+    return 0
+
+
+def phrase_before(words: list[str], end: int, table: Any, index: dict[str, tuple[int, ...]], floor: int = 0,
+                  shortest: int = 1) -> int:
+    """The length of the longest phrase of `table` that ends at words[end - 1] and begins at or after
+    `floor` (and is at least `shortest` words long); 0 if none."""
+    for length in index.get(words[end - 1], ()):
+        if length >= shortest and end - length >= floor and tuple(words[end - length:end]) in table:
+            return length
+    return 0
+
 
 _TOKEN_SPLIT = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S")
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_at
 from .tokens import NUM, WORD, Tokens
 
 MAX_DIGITS = 15  # longer digit runs are codes, not quantities
@@ -154,20 +154,13 @@ def _followed_by_letter(ts: Tokens, j: int) -> bool:
     return j + 1 < ts.n and ts.attached(j + 1) and ts.typ[j + 1] == WORD
 
 
-def _vague_firsts(lex: Lexicon) -> frozenset[str]:
-    return frozenset(k[0] for k in lex.vague if k)
-
-
 def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, int] | None:
     """'dozens', 'hundreds of thousands', 'several hundred' -> (low, high, end)."""
-    if i >= ts.n or ts.low[i] not in lex.derived("vague_firsts", _vague_firsts):
+    length = phrase_at(ts.low, i, lex.vague, lex.phrase_index("vague"), ts.n) if i < ts.n else 0
+    if not length:
         return None
-    for length in (3, 2, 1):
-        key = tuple(ts.low[i: i + length])
-        if len(key) == length and key in lex.vague:
-            low, high = lex.vague[key]
-            return low, high, i + length
-    return None
+    low, high = lex.vague[tuple(ts.low[i: i + length])]
+    return low, high, i + length
 
 
 __all__ = ["Num", "read_number", "read_vague", "parse_digits"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, phrase_at
 from .tokens import NUM, WORD, Tokens
 
 MAX_SUBJECT_WORDS = 4
@@ -166,14 +166,10 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
         tuple(k.split()) for k in x.subject_groups if k.count(" ") == 1))
 
 
-def _event_firsts(lex: Lexicon) -> frozenset[str]:
-    return lex.derived("event_firsts", lambda x: frozenset(k[0] for k in x.event_groups))
-
-
 def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
     """One pass over a sentence: its event phrases (start, end, group) and content words (index, word).
     Mentions in the sentence then pick what lies near them, so the cost stays linear in the text."""
-    firsts = _event_firsts(lex)
+    firsts = lex.phrase_index("event_groups")
     groups = lex.event_groups
     skip = lex.stopwords
     months, weekdays = lex.months, lex.weekdays
@@ -185,11 +181,9 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
         if typ[k] == WORD:
             w = low[k]
             if w in firsts:
-                for length in (3, 2, 1):
-                    g = groups.get(tuple(low[k: k + length]))
-                    if g is not None and k + length <= hi:
-                        events.append((k, k + length, g))
-                        break
+                length = phrase_at(low, k, groups, firsts, hi)
+                if length:
+                    events.append((k, k + length, groups[tuple(low[k: k + length])]))
             if len(w) > 2 and w not in skip and w not in months and w not in weekdays:
                 words.append((k, stem(w)))
         k += 1

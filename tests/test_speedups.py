@@ -134,3 +134,15 @@ def test_gc_pause_across_threads() -> None:
         t.join()
     assert not errors
     assert gc.isenabled()
+
+
+def test_phrase_tables_have_no_length_cap() -> None:
+    """Phrase look-ups go through Lexicon.phrase_index, so a newsroom's five-word qualifier is found
+    (the readers used to try at most four words) and a one-word update verb marks a current figure."""
+    lex = default_lexicon()
+    about = lex.qualifiers_before[("about",)]
+    longer = replace(lex, qualifiers_before={**lex.qualifiers_before, ("in", "the", "region", "of", "some"): about})
+    [claim] = extract("In the region of some 500 people were evacuated.", lexicon=longer)
+    assert claim.text == "In the region of some 500" and claim.value.approximate
+    [toll] = extract("The death toll reached 312 on Monday.", features=False)[:1]
+    assert toll.role == "current"
