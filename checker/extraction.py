@@ -669,7 +669,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
         cid = ids[k] = f"{source}:{counter}"
-        sentence, key = sents.sentence(start, end, 600, sidx), subject_key(subject, lex)
+        sentence, key = sents.sentence(start, end, index=sidx), subject_key(subject, lex)
         if not with_features:
             # the declared fields positionally (id, source, start, end, text, sentence, kind, subject, value):
             # a quarter cheaper than by keyword, and this runs once per claim

@@ -52,12 +52,6 @@ class Tokens:
     def __len__(self) -> int:
         return self.n
 
-    def gap(self, i: int) -> str:
-        """The characters between token i-1 and token i ("" when attached)."""
-        if i <= 0 or i >= len(self.tok):
-            return " "
-        return self.text[self.end[i - 1]: self.start[i]]
-
     def attached(self, i: int) -> bool:
         """Token i touches the token before it."""
         try:
