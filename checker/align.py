@@ -9,184 +9,226 @@ Candidates come from an inverted index, so cost stays near-linear in the number 
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .frame import Frame, frame_of, idf_table
 from .lexicon import Lexicon
-from .values import DATE, ORDINAL, TIME, Claim, DateSpan, Quantity
+from .values import DATE, TIME, Claim, DateSpan, Quantity
 
-THRESHOLD = 0.30          # minimum score to line two claims up
 MAX_MEMBERS_SCORED = 12   # a fact is scored against at most this many of its members
-
-
-def block_of(c: Claim) -> str:
-    """Claims are only ever compared within a block."""
-    if c.kind == DATE:
-        return "date"
-    if c.kind == ORDINAL:
-        return "ordinal"
-    if c.kind == TIME:
-        return "time"
-    v = c.value
-    return v.dimension if isinstance(v, Quantity) else c.kind
-
-
-@dataclass
-class Features:
-    claim: Claim
-    block: str
-    subjects: frozenset[str]
-    events: frozenset[str]
-    nearest: str | None
-    context: frozenset[str]
-    years: tuple[int, int] | None
-    ref_year: int | None
-    when: tuple[int, int] | None
-    now: int | None            # the day the source speaks from (published, else the end of its reference year)
-    alone: bool = False        # the only claim of its block in its source
-    unique_subject: bool = False  # the only claim with its subject in its block and source
-    anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
-    anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
+MAX_BLOCK_SCAN = 60       # the most recent facts of a block that every claim is scored against
 
 
 @dataclass
 class Fact:
     id: int
     block: str
-    members: list[Features] = field(default_factory=list)
+    members: list[Frame] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     reasons: dict[tuple[str, str], str] = field(default_factory=dict)
     scores: dict[tuple[str, str], float] = field(default_factory=dict)
 
 
-def features(c: Claim, lex: Lexicon, ref_year: int | None) -> Features:
-    subjects = set()
-    if c.subject_key:
-        subjects.add(c.subject_key)
-    # "injuring 27" (subject: workers) and "30 injured" (subject: injuries) both count injuries
-    for g in c.events[:1]:
-        s = lex.event_subjects.get(g)
-        if s and c.kind == "number":
-            subjects.add(s)
-    # "said" and "reported" tell when a figure was given, which matters for dates only
-    events = frozenset(c.events) if c.kind == DATE else frozenset(g for g in c.events if g != "reported")
-    nearest = next((g for g in c.events if c.kind == DATE or g != "reported"), None)
-    now = None
-    if ref_year:
-        import datetime as _dt
+@dataclass(frozen=True)
+class Model:
+    """The alignment model: a logistic score over named pair features (weights in rules/alignment.yaml).
+    `threshold` is the least probability at which two claims are lined up."""
 
-        now = _dt.date(ref_year, 12, 31).toordinal()
-    from .subjects import stem
+    weights: dict[str, float]
+    threshold: float = 0.5
+    conflict_threshold: float = 0.6
 
-    own = {stem(w) for w in (c.subject or "").split()}
-    return Features(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
-                    ref_year, c.when, now)
+    @classmethod
+    def of(cls, lex: Lexicon) -> "Model":
+        def build(x: Lexicon) -> "Model":
+            raw = x.raw.get("alignment", {})
+            return cls({k: float(v) for k, v in (raw.get("weights") or {}).items()},
+                       float(raw.get("threshold", 0.5)), float(raw.get("conflict_threshold", 0.6)))
+
+        return lex.derived("alignment_model", build)
+
+    def probability(self, vec: dict[str, float]) -> float:
+        w = self.weights
+        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in vec.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _subject_score(a: Features, b: Features, known: frozenset[str]) -> tuple[float, str | None]:
-    """Same subject (or synonym group): strong evidence. Two different known groups: strong evidence
-    against. Unknown nouns are compared fuzzily ("farmland" and "land") and weigh less."""
+def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, float, str | None]:
+    """Same subject (or synonym group), similar nouns ("farmland" and "land"), two different known
+    groups, or two different nouns: (feature name, strength, reason)."""
     if a.subjects and b.subjects:
         shared = a.subjects & b.subjects
         if shared:
-            return 0.45, f"both about {sorted(shared)[0]}"
+            return "subject_same", 1.0, f"both about {sorted(shared)[0]}"
         sa, sb = a.claim.subject or "", b.claim.subject or ""
         if sa and sb:
             from rapidfuzz import fuzz
 
             if fuzz.token_set_ratio(sa, sb) >= 85:
-                return 0.35, f"subjects '{sa}' and '{sb}'"
+                return "subject_similar", 1.0, f"subjects '{sa}' and '{sb}'"
             ha, hb = sa.split(" of ")[0].split()[-1], sb.split(" of ")[0].split()[-1]
             if len(ha) > 3 and len(hb) > 3 and (ha in hb or hb in ha):
-                return 0.2, f"subjects '{sa}' and '{sb}'"
+                return "subject_similar", 0.6, f"subjects '{sa}' and '{sb}'"
         if (a.subjects & known) and (b.subjects & known):
-            return -0.4, None
-        return -0.1, None
-    return 0.0, None
+            return "subject_clash_known", 1.0, None
+        return "subject_clash", 1.0, None
+    if a.subjects or b.subjects:
+        return "subject_one", 1.0, None
+    return "", 0.0, None
 
 
-def score(a: Features, b: Features, known: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
-    """How likely two claims (different sources, same block) state the same fact, with the reasons."""
-    s = 0.0
+def _mid(q: Quantity) -> float | None:
+    if q.low is not None and q.high is not None:
+        return (q.low + q.high) / 2
+    return q.low if q.low is not None else q.high
+
+
+def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]) -> tuple[dict[str, float], list[str]]:
+    """The named features of a pair of claims (different sources, same block), with the reasons a
+    person would read. Each feature is one class of evidence; the weights say how much it counts."""
+    v: dict[str, float] = {}
     why: list[str] = []
-    sub, text = _subject_score(a, b, known)
-    s += sub
+    date = a.block == "date"
+    name, strength, text = _subject_evidence(a, b, known)
+    if name:
+        v[name] = strength
     if text:
         why.append(text)
+    sub_pos = name in ("subject_same", "subject_similar")
     shared = a.events & b.events
     telling = shared - {"reported"}  # that both were said or reported tells nothing
-    if a.block == "date" and telling and not telling & {a.claim.tight, b.claim.tight}:
+    if date and telling and not telling & {a.claim.tight, b.claim.tight}:
         telling = frozenset()  # for a date, only the event beside it says what it dates
     if telling:
-        s += 0.25 + (0.1 if a.nearest and a.nearest == b.nearest else 0.0)
+        v["event_shared"] = 1.0
+        if a.nearest and a.nearest == b.nearest:
+            v["event_nearest"] = 1.0
         why.append("both " + ", ".join(sorted(telling)))
     elif a.events and b.events and not shared:
-        # events are found by proximity; when the subjects agree a mismatch says less, unless the
-        # verbs stand right beside both figures ("employs 1,200 people" / "40 residents were treated")
-        tight = a.block != "date" and a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
-        s -= 0.4 if tight else 0.1 if sub > 0 else 0.3
+        # events are found by proximity; verbs right beside both figures that differ say most
+        tight = not date and a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
+        v["event_clash_tight" if tight else "event_clash"] = 1.0
     common = a.context & b.context
     if a.context and b.context:
+        wa = sum(idf.get(w, 1.0) for w in a.context)
+        wb = sum(idf.get(w, 1.0) for w in b.context)
         if common:
-            s += 0.35 * min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
-            why.append("shared words: " + ", ".join(sorted(common)[:4]))
+            ws = sum(idf.get(w, 1.0) for w in common)
+            v["context"] = ws / math.sqrt(wa * wb) if wa and wb else 0.0
+            v["context_count"] = min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
+            rare = sorted(common, key=lambda w: (-idf.get(w, 1.0), w))
+            why.append("shared words: " + ", ".join(rare[:4]))
     # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
     # differ may be the same fact misdated, so they weigh less than a past year against the present.
-    time_penalty = 0.0
-    if a.block == "time":
-        pass  # a duration's clause date anchors the span ("18 months after ... August 2021"), not the fact
-    elif a.years and b.years:
-        if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
-            time_penalty = 0.25
-    else:
-        for x, y in ((a, b), (b, a)):
-            if x.years and not y.years and y.ref_year and x.years[1] < y.ref_year - 1:
-                time_penalty = 0.8 if x.years[1] < y.ref_year - 4 else 0.5
-            elif x.years and not y.years and y.ref_year is None and x.years[1] < (x.ref_year or 10**6) - 1:
-                time_penalty = 0.5  # an explicitly older year against an undated current fact
-    # increments ("an additional 3,000") line up with increments
-    if a.claim.increment != b.claim.increment and a.block != "date":
-        s -= 0.25
-    elif a.claim.increment and b.claim.increment:
-        s += 0.1
-    # a figure dated well before the other source's present ("31 percent four years ago") is another fact
-    if a.block != "time" and not (a.years or b.years):
-        for x, y in ((a, b), (b, a)):
-            if x.when and not y.when and y.now and x.when[1] < y.now - 400:
-                time_penalty = max(time_penalty, 0.8 if x.when[1] < y.now - 4 * 366 else 0.5)
-    # the dates a figure's clause refers to
-    if a.when and b.when and a.block != "time":
-        if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
-            time_penalty = max(time_penalty, 0.25)
+    past = 0.0
+    if a.block != "time":
+        if a.years and b.years:
+            if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
+                v["years_differ"] = 1.0
         else:
-            s += 0.1
-    s -= time_penalty
+            for x, y in ((a, b), (b, a)):
+                if x.years and not y.years and y.ref_year and x.years[1] < y.ref_year - 1:
+                    past = max(past, 1.0 if x.years[1] < y.ref_year - 4 else 0.6)
+                elif x.years and not y.years and y.ref_year is None and x.years[1] < (x.ref_year or 10**6) - 1:
+                    past = max(past, 0.6)  # an explicitly older year against an undated current fact
+        # a figure dated well before the other source's present ("31 percent four years ago") is another fact
+        if not (a.years or b.years):
+            for x, y in ((a, b), (b, a)):
+                if x.when and not y.when and y.now and x.when[1] < y.now - 400:
+                    past = max(past, 1.0 if x.when[1] < y.now - 4 * 366 else 0.6)
+        if a.when and b.when:
+            if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
+                v["when_differ"] = 1.0
+            else:
+                v["when_same"] = 1.0
+    if past:
+        v["past_vs_present"] = past
+    if not date:
+        # increments ("an additional 3,000") line up with increments
+        if a.claim.increment != b.claim.increment:
+            v["increment_clash"] = 1.0
+        elif a.claim.increment:
+            v["increment_both"] = 1.0
+        # a previous value ("up from 54%") against a current one
+        if (a.claim.role == "previous") != (b.claim.role == "previous"):
+            v["role_clash"] = 1.0
     # a part ("180 of them") is not the whole
     if a.claim.part != b.claim.part:
-        s -= 0.3
+        v["part_clash"] = 1.0
     # a source that gives one figure of this kind (one duration, one speed) most likely gives the same one
-    if a.alone and b.alone and sub >= 0 and not (a.events and b.events and not shared):
-        s += 0.3
+    if a.alone and b.alone and name != "subject_clash_known" and name != "subject_clash" \
+            and not (a.events and b.events and not shared):
+        v["alone_both"] = 1.0
         why.append(f"the only {a.block} figure in each")
-    if a.block == "date":
-        if not telling and not common:
-            s -= 0.2  # a date with nothing in common around it is another date
-        ta, tb = a.claim.tight, b.claim.tight
-        if ta == tb == "reported" and not (a.anchor_facts & b.anchor_facts):
-            s = min(s, THRESHOLD - 0.05)  # two reports' dates: different reports, different days
-        elif (ta == "reported") != (tb == "reported") and ta and tb:
-            s -= 0.3  # the day a report came out against the day the event happened
-        s -= _grain_gap(a.claim, b.claim)
-        # dates whose clauses hold figures already lined up with different facts state different things
-        if a.anchor_facts and b.anchor_facts:
-            if a.anchor_facts & b.anchor_facts:
-                s += 0.3
-                why.append("their figures line up")
-            elif b.claim.source in a.anchor_sources and a.claim.source in b.anchor_sources:
-                s -= 0.3  # each side's figure was lined up with something else in the other source
-    elif sub > 0 and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
-        s = min(s, THRESHOLD - 0.05)  # a shared subject alone is not enough when a source has several
-    return s, why
+    if date:
+        _date_features(a, b, v, why, bool(telling), bool(common))
+    else:
+        _value_features(a, b, v, why)
+        if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
+            v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
+    return v, why
+
+
+def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str]) -> None:
+    qa, qb = a.claim.value, b.claim.value
+    if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)):
+        return
+    if (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit) and qa.low is not None:
+        r = min(a.rarity, b.rarity)
+        v["value_equal"] = 1.0
+        if r:
+            v["value_equal_rare"] = r
+            if r >= 0.5:
+                why.append("the same uncommon figure")
+        return
+    ma, mb = _mid(qa), _mid(qb)
+    if ma and mb and ma > 0 and mb > 0:
+        # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place
+        # aside); figures far apart are more likely different facts
+        ratio = abs(math.log10(ma / mb))
+        if ratio > 0.9 and abs(ratio - round(ratio)) < 0.01:
+            v["value_decimal_slip"] = 1.0  # 6.2 million against 62 million: a misplaced point, the same fact
+        elif ratio > math.log10(2.0):
+            v["value_far"] = min(1.0, ratio - math.log10(2.0))
+
+
+def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str], telling: bool, common: bool) -> None:
+    v["date"] = 1.0
+    if not telling and not common:
+        v["date_nothing_shared"] = 1.0  # a date with nothing in common around it is another date
+    ta, tb = a.claim.tight, b.claim.tight
+    if ta and ta == tb and ta != "reported":
+        v["date_tight_same"] = 1.0
+    if ta == tb == "reported" and not (a.anchor_facts & b.anchor_facts):
+        v["date_two_reports"] = 1.0  # two reports' dates: different reports, different days
+    elif (ta == "reported") != (tb == "reported"):
+        # the day a report came out ("said on Tuesday") against the day something happened
+        v["date_report_vs_event" if ta and tb else "date_report_vs_other"] = 1.0
+    if _grain_gap(a.claim, b.claim):
+        v["date_grain_gap"] = 1.0
+    da, db = a.claim.value, b.claim.value
+    if isinstance(da, DateSpan) and isinstance(db, DateSpan) and da.resolved and db.resolved and da.start and db.start:
+        if (da.start, da.end) == (db.start, db.end):
+            v["date_same_span"] = 1.0
+        elif da.start <= db.end and db.start <= da.end:
+            v["date_overlap"] = 1.0
+    # dates whose clauses hold figures already lined up with different facts state different things
+    if a.anchor_facts and b.anchor_facts:
+        if a.anchor_facts & b.anchor_facts:
+            v["date_anchor_shared"] = 1.0
+            why.append("their figures line up")
+        elif b.claim.source in a.anchor_sources and a.claim.source in b.anchor_sources:
+            v["date_anchor_clash"] = 1.0
+
+
+def score(a: Frame, b: Frame, model: Model, known: frozenset[str] = frozenset(),
+          idf: dict[str, float] | None = None) -> tuple[float, list[str]]:
+    """How likely two claims (different sources, same block) state the same fact (a probability), with
+    the reasons."""
+    vec, why = pair_vector(a, b, known, idf or {})
+    return model.probability(vec), why
 
 
 def _grain_gap(a: Claim, b: Claim) -> float:
@@ -198,7 +240,7 @@ def _grain_gap(a: Claim, b: Claim) -> float:
     return 0.0
 
 
-def _same_statement(a: Features, b: Features) -> bool:
+def _same_statement(a: Frame, b: Frame) -> bool:
     """Two claims of one source that state the same fact: a repeat, or a count and its revision."""
     ca, cb = a.claim, b.claim
     if a.block != b.block:
@@ -253,7 +295,7 @@ def _same_value(ca: Claim, cb: Claim) -> bool:
     return False
 
 
-def _groups(feats: list[Features]) -> list[list[Features]]:
+def _groups(feats: list[Frame]) -> list[list[Frame]]:
     """Group one source's claims that restate the same fact (union-find within blocks)."""
     parent = list(range(len(feats)))
 
@@ -281,41 +323,61 @@ def _groups(feats: list[Features]) -> list[list[Features]]:
                     seen.add(j)
             for key in keys or {("none", None)}:
                 index[key].append(i)
-    out: dict[int, list[Features]] = defaultdict(list)
+    out: dict[int, list[Frame]] = defaultdict(list)
     for i, f in enumerate(feats):
         out[find(i)].append(f)
     return list(out.values())
 
 
-def _keys(f: Features) -> set[tuple]:
+def _keys(f: Frame) -> set[tuple]:
     keys: set[tuple] = {(f.block, "s", s) for s in f.subjects}
     if f.alone:
         keys.add((f.block, "alone"))
     keys |= {(f.block, "e", e) for e in f.events}
     keys |= {(f.block, "c", w) for w in f.context}
+    v = f.claim.value
+    if f.rarity >= 0.25:
+        keys.add((f.block, "v", _value_key(f.claim)))  # an uncommon figure repeated is a candidate by itself
+    elif isinstance(v, DateSpan) and v.resolved and v.start:
+        keys.add((f.block, "v", v.start, v.end))  # "on Thursday" and "on April 10": the same day
     return keys
 
 
 def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon,
-          threshold: float = THRESHOLD) -> list[Fact]:
+          threshold: float | None = None) -> list[Fact]:
     """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order.
     Figures are lined up first; dates then, helped by the facts their clauses' figures joined."""
+    model = Model.of(lex)
+    if threshold is not None:
+        model = Model(model.weights, threshold, model.conflict_threshold)
+    frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in claims_by_source]
+    idf = idf_table(f for _, fs in frames for f in fs)
     facts: list[Fact] = []
     index: dict[tuple, list[int]] = defaultdict(list)
     timed = (DATE, TIME)
-    figures = [(s, [c for c in cl if c.kind not in timed], ry) for s, cl, ry in claims_by_source]
-    _align_phase(figures, lex, threshold, facts, index, {})
+    figures = [(s, [f for f in fs if f.claim.kind not in timed]) for s, fs in frames]
+    ctx = _Context(lex, model, idf, facts, index)
+    _align_phase(figures, ctx, {})
     fact_of = {m.claim.id: f.id for f in facts for m in f.members}
-    dates = [(s, [c for c in cl if c.kind in timed], ry) for s, cl, ry in claims_by_source]
-    _align_phase(dates, lex, threshold, facts, index, fact_of)
+    dates = [(s, [f for f in fs if f.claim.kind in timed]) for s, fs in frames]
+    _align_phase(dates, ctx, fact_of)
     return facts
 
 
-def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon, threshold: float,
-                 facts: list[Fact], index: dict[tuple, list[int]], fact_of: dict[str, int]) -> None:
-    known = frozenset(lex.subject_groups.values())
-    for source, claims, ref_year in claims_by_source:
-        feats = [features(c, lex, ref_year) for c in claims]
+@dataclass
+class _Context:
+    lex: Lexicon
+    model: Model
+    idf: dict[str, float]
+    facts: list[Fact]
+    index: dict[tuple, list[int]]
+    by_block: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context, fact_of: dict[str, int]) -> None:
+    known = frozenset(ctx.lex.subject_groups.values())
+    facts, index, model = ctx.facts, ctx.index, ctx.model
+    for source, feats in frames_by_source:
         per_block: dict[str, int] = defaultdict(int)
         per_subject: dict[tuple[str, str], int] = defaultdict(int)
         for f in feats:
@@ -333,23 +395,26 @@ def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], le
         for gi, group in enumerate(groups):
             candidates: dict[int, int] = {}
             for f in group:
-                for key in _keys(f):
+                for key in sorted(_keys(f), key=repr):
                     for fid in index.get(key, ())[-400:]:
                         candidates[fid] = candidates.get(fid, 0) + 1
-            # the most promising facts first: those sharing the most index keys
-            for fid in sorted(candidates, key=candidates.__getitem__, reverse=True)[:40]:
+            # a small block is compared whole: a fact need not share a word to be the same fact
+            for fid in ctx.by_block.get(group[0].block, ())[-MAX_BLOCK_SCAN:]:
+                candidates.setdefault(fid, 0)
+            # the most promising facts first: those sharing the most index keys (ties: the older fact)
+            for fid in sorted(candidates, key=lambda k: (-candidates[k], k))[:40]:
                 fact = facts[fid]
                 if source in fact.sources:
                     continue
-                best, best_why = -9.0, []
+                best, best_why = -1.0, []
                 for f in group:
                     for m in fact.members[:MAX_MEMBERS_SCORED]:
-                        sc, why = score(f, m, known)
+                        sc, why = score(f, m, model, known, ctx.idf)
                         if sc > best:
                             best, best_why = sc, why
-                if best >= threshold:
+                if best >= model.threshold:
                     edges.append((best, gi, fid, best_why))
-        edges.sort(key=lambda e: -e[0])
+        edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         taken_groups: set[int] = set()
         taken_facts: set[int] = set()
         for sc, gi, fid, why in edges:
@@ -368,10 +433,11 @@ def _align_phase(claims_by_source: list[tuple[str, list[Claim], int | None]], le
             if gi not in taken_groups:
                 fact = Fact(len(facts), group[0].block)
                 facts.append(fact)
+                ctx.by_block[fact.block].append(fact.id)
                 _join(fact, group, index)
 
 
-def _join(fact: Fact, group: list[Features], index: dict[tuple, list[int]]) -> None:
+def _join(fact: Fact, group: list[Frame], index: dict[tuple, list[int]]) -> None:
     for f in group:
         fact.members.append(f)
         fact.sources.add(f.claim.source)

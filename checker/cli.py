@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="text output: conflicts and warnings only (default), or every finding")
         sp.add_argument("--fail-on", choices=("error", "warning", "never"), default=None,
                         help="exit 1 when a finding reaches this severity (default: error)")
+        sp.add_argument("--rates", metavar="CSV", default=None,
+                        help="exchange rates: an ECB reference-rate CSV (default: the shipped rules/rates.yaml)")
         common(sp)
 
     cmp_ = sub.add_parser("compare", help="compare every source with every other")

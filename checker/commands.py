@@ -48,6 +48,14 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
             raise ConfigError(f"`tolerances.{unknown[0]}`: no such tolerance (known: {', '.join(sorted(lex.tolerances))})",
                               str(cfg.path))
         lex = replace(lex, tolerances={**lex.tolerances, **cfg.tolerances})
+    rates = getattr(args, "rates", None) or cfg.rates
+    if rates:
+        from .rates import load_rates_file
+
+        r = load_rates_file(rates)
+        raw = dict(lex.raw)
+        raw["rates"] = {"as_of": r.as_of, "per_euro": r.per_euro, "source": r.source}
+        lex = replace(lex, raw=raw)
     return cfg, lex, resolve_severities(cfg, lex.checks)
 
 

@@ -26,7 +26,7 @@ from .errors import ConfigError
 
 FORMATS = ("text", "json", "jsonl", "csv", "line", "github", "sarif", "junit")
 SEVERITIES = ("error", "warning", "info", "off")
-_KEYS = {"rules", "replace-builtin-rules", "fail-on", "format", "references", "severity", "tolerances"}
+_KEYS = {"rules", "replace-builtin-rules", "fail-on", "format", "references", "severity", "tolerances", "rates"}
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,7 @@ class Config:
     references: tuple[str, ...] = ()
     severity: dict[str, str] = field(default_factory=dict)
     tolerances: dict[str, float] = field(default_factory=dict)
+    rates: Path | None = None     # an ECB reference-rate CSV replacing the shipped rates
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -129,6 +130,9 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
     if not isinstance(tolerances, dict) or not all(
             isinstance(v, (int, float)) and not isinstance(v, bool) for v in tolerances.values()):
         raise ConfigError("`tolerances` must be a table of numbers", where)
+    rates = data.get("rates")
+    if rates is not None and not isinstance(rates, str):
+        raise ConfigError("`rates` must be a path to an ECB reference-rate CSV", where)
     refs: list[str] = []
     for pattern in str_list("references"):
         full = str(base / pattern)
@@ -136,7 +140,7 @@ def _parse(path: Path, data: dict[str, Any]) -> Config:
         refs.extend(hits or [full])
     return Config(path=path, rules=tuple(base / r for r in str_list("rules")), replace_builtin_rules=replace,
                   fail_on=fail_on, format=fmt, references=tuple(refs), severity=dict(severity),
-                  tolerances={k: float(v) for k, v in tolerances.items()})
+                  tolerances={k: float(v) for k, v in tolerances.items()}, rates=base / rates if rates else None)
 
 
 def resolve_severities(config: Config, checks: dict[str, dict]) -> dict[str, str]:

@@ -7,6 +7,7 @@ the calendar. A count that a report revises ("rose to 312") is an update, not a 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
@@ -15,6 +16,7 @@ from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 CONSISTENT, CONFLICT, UNVERIFIABLE = "consistent", "conflict", "unverifiable"
+POSSIBLE_CONFLICT = "possible-conflict"  # a conflict between two claims that may not state the same fact
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,12 +119,14 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
     if qa.dimension != qb.dimension:
         return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} measure different things")
     if qa.dimension == "currency" and qa.unit != qb.unit:
-        return Verdict(UNVERIFIABLE, "CK202",
-                       f"{describe(a)} and {describe(b)} are in different currencies ({qa.unit}, {qb.unit}); not converted")
+        return _judge_currencies(a, b, lex)
     if a.kind == ORDINAL or b.kind == ORDINAL:
         if qa.low == qb.low:
             return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
         return Verdict(CONFLICT, "CK101", f"{a.text} against {b.text}")
+    running = _cumulative(a, b, lex, published)
+    if running is not None:
+        return running
     converted = (qa.factor, qa.offset) != (qb.factor, qb.offset) and qa.dimension not in ("count", "currency")
     tol = lex.tolerances
     ba = _bounds(qa, tol, converted, a.kind)
@@ -140,6 +144,31 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _judge_currencies(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
+    """Money in two currencies: b converted at the reference rate, within a band (articles convert at the
+    day's rate, or round it), on top of each figure's own tolerance. Unverifiable only without a rate."""
+    from .rates import rates_of
+
+    qa, qb = a.value, b.value
+    rates = lex.derived("rates", lambda x: rates_of(x.raw))
+    rate = rates.rate(qb.unit, qa.unit) if rates else None
+    if rate is None:
+        return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} are in different currencies "
+                                              f"({qa.unit}, {qb.unit}) and there is no rate between them")
+    tol = lex.tolerances
+    band = tol.get("exchange_band", 0.15)
+    lo_a, hi_a, _, _ = _bounds(qa, tol, False, a.kind)
+    lo_b, hi_b, _, _ = _bounds(qb, tol, False, b.kind)
+    lo_b, hi_b = lo_b * rate * (1 - band), hi_b * rate * (1 + band)
+    mid = next((v for v in (qb.low, qb.high) if v is not None), None)
+    shown = f" (≈ {qa.unit} {format_number(round(mid * rate, -3 if mid * rate >= 1e5 else 0))})" if mid else ""
+    at = f"at {qb.unit} 1 = {qa.unit} {rate:.4g} ({rates.source} {rates.as_of.isoformat()}, ±{band:.0%})"
+    if max(lo_a, lo_b) <= min(hi_a, hi_b):
+        return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)}{shown} {at}")
+    side = "below" if hi_a < lo_b else "above"
+    return Verdict(CONFLICT, "CK101", f"{describe(a)} is {side} {describe(b)}{shown} {at}")
 
 
 def _in_other_unit(c: Claim, other: Claim) -> str | None:
@@ -166,6 +195,55 @@ def _update(a: Claim, b: Claim, published: tuple[dt.date | None, dt.date | None]
             older, newer = (a, b) if pa < pb else (b, a)
             when = f" ({(pa if older is a else pb).isoformat()} to {(pb if older is a else pa).isoformat()})"
         return f"an update, not a conflict: {describe(older)} was revised to {describe(newer)}{when}"
+    return None
+
+
+def _cumulative_groups(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+    ev = lex.raw.get("events", {})
+    return frozenset(ev.get("cumulative") or ()), frozenset(ev.get("cumulative_generic") or ())
+
+
+def _is_cumulative(c: Claim, groups: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """A running count: its subject is one ("cases", "deaths"), the verb right beside it makes one ("six
+    died"), or a generic subject ("people") whose nearest event does; a verb further off from a named
+    subject ("120 firefighters ... killed 9") belongs to another figure."""
+    running, generic = groups
+    if c.subject_key in running or c.tight in running:
+        return True
+    return (c.subject_key is None or c.subject_key in generic) and bool(c.events) and c.events[0] in running
+
+
+def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None]) -> Verdict | None:
+    """A count that only grows (a toll, an outbreak's cases) in reports of different days: the later
+    report's lower figure is a conflict, its higher one an update. None when the rule does not apply or
+    the figures agree anyway."""
+    pa, pb = published
+    qa, qb = a.value, b.value
+    if not (pa and pb and pa != pb) or not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
+            or qa.dimension != "count" or a.kind == ORDINAL or b.kind == ORDINAL:
+        return None
+    groups = lex.derived("cumulative_groups", _cumulative_groups)
+    if not (_is_cumulative(a, groups) and _is_cumulative(b, groups)):
+        return None
+    (older, po), (newer, pn) = sorted(((a, pa), (b, pb)), key=lambda x: x[1])  # type: ignore[arg-type, return-value]
+    half = lex.tolerances.get("approximate", 0.1) / 2  # a rounded "about" still cannot hide a fall
+
+    def bounds(c: Claim) -> tuple[float, float]:
+        q = c.value
+        lo = -math.inf if q.low is None else q.low
+        hi = math.inf if q.high is None else q.high
+        slack = (half * abs(hi if hi != math.inf else lo)) if q.approximate else q.precision * q.factor
+        return lo - slack, hi + slack
+
+    (olo, ohi), (nlo, nhi) = bounds(older), bounds(newer)
+    when = f" ({po.isoformat()} to {pn.isoformat()})"
+    if nhi < olo:
+        if "revised" in newer.sentence.lower() or "corrected" in newer.sentence.lower():
+            return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} was revised down to "
+                                                f"{describe(newer)}{when}")
+        return Verdict(CONFLICT, "CK101", f"a running count cannot fall: {describe(older)} then {describe(newer)}{when}")
+    if nlo > ohi:
+        return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} rose to {describe(newer)}{when}")
     return None
 
 
@@ -239,4 +317,4 @@ def _month_day(v: DateSpan) -> tuple[int, int] | None:
     return None
 
 
-__all__ = ["Verdict", "judge", "describe", "CONSISTENT", "CONFLICT", "UNVERIFIABLE"]
+__all__ = ["Verdict", "judge", "describe", "CONSISTENT", "CONFLICT", "UNVERIFIABLE", "POSSIBLE_CONFLICT"]

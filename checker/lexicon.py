@@ -6,8 +6,10 @@ produce a traceback. The compiled `Lexicon` is what the extractor and comparator
 """
 from __future__ import annotations
 
+import datetime as _dt
 import functools
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -195,6 +197,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
                     "a mapping of lists")
+            for key in ("cumulative", "cumulative_generic"):
+                _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of group names")
             subj_map = d.get("subjects") or {}
             _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
                     "a mapping of event group to subject group")
@@ -203,14 +207,24 @@ def _validate(rid: str, rf: RuleFile) -> None:
             if k in ("id", "description"):
                 continue
             _expect(rf, (k,), _is_num(v) or isinstance(v, bool), "a number")
+    elif rid == "rates":
+        _mapping_of(rf, "per_euro", lambda v: _is_num(v) and math.isfinite(v) and v > 0, "a positive number")
+        _expect(rf, ("as_of",), isinstance(d.get("as_of"), (str, _dt.date)), "a date (YYYY-MM-DD)")
+    elif rid == "alignment":
+        _mapping_of(rf, "weights", lambda v: _is_num(v) and math.isfinite(v), "a finite number")
+        for key in ("threshold", "conflict_threshold"):
+            t = d.get(key, 0.5)
+            _expect(rf, (key,), _is_num(t) and 0.0 < t < 1.0, "a probability between 0 and 1")
     elif rid == "checks":
         _mapping_of(rf, "rules", lambda v: isinstance(v, dict) and v.get("severity") in ("error", "warning", "info", "off")
                     and isinstance(v.get("name"), str), "a mapping with `name` and `severity` (error|warning|info|off)")
 
 
-REQUIRED_IDS = ("numbers", "vague", "qualifiers", "units", "dates", "subjects", "events", "tolerances", "checks")
+REQUIRED_IDS = ("numbers", "vague", "qualifiers", "units", "dates", "subjects", "events", "tolerances", "checks",
+                "alignment")
 REQUIRED_KEYS = {"vague": ("phrases",), "qualifiers": ("before", "after"), "units": ("dimensions", "units"),
-                 "dates": ("months", "weekdays"), "subjects": ("groups",), "events": ("groups",), "checks": ("rules",)}
+                 "dates": ("months", "weekdays"), "subjects": ("groups",), "events": ("groups",), "checks": ("rules",),
+                 "alignment": ("weights",), "rates": ("as_of", "per_euro")}
 
 
 def merged_rules(folders: Iterable[Path]) -> dict[str, dict[str, Any]]:

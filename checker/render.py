@@ -34,9 +34,9 @@ def claims_table(rows: list[dict], no_color: bool = False) -> None:
           no_color, f"{len(rows)} mentions")
 
 
-_VERDICT_STYLE = {"conflict": "bold red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green",
+_VERDICT_STYLE = {"conflict": "bold red", "possible-conflict": "red", "unsupported": "yellow", "unverifiable": "magenta", "consistent": "green",
                   "suppression": "yellow"}
-_VERDICT_MARK = {"conflict": "✗", "unsupported": "?", "unverifiable": "~", "consistent": "✓", "suppression": "!"}
+_VERDICT_MARK = {"conflict": "✗", "possible-conflict": "≠", "unsupported": "?", "unverifiable": "~", "consistent": "✓", "suppression": "!"}
 
 
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
     from rich.text import Text
 
     con = console(no_color)
-    wanted = {"conflict", "unsupported", "unverifiable"} if show == "conflicts" else None
+    wanted = {"conflict", "possible-conflict", "unsupported", "unverifiable"} if show == "conflicts" else None
     by_fact: dict[int, list] = {}
     for f in report.findings:
         if not f.claims:
@@ -122,11 +122,11 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
         con.print()
     s = report.summary()
     summary = Text()
-    for key in ("conflict", "unsupported", "unverifiable", "consistent"):
-        if key == "unsupported" and report.mode != "check":
+    for key in ("conflict", "possible-conflict", "unsupported", "unverifiable", "consistent"):
+        if (key == "unsupported" and report.mode != "check") or (key == "possible-conflict" and not s.get(key)):
             continue
-        summary.append(f"{s.get(key, 0)} {key}{'s' if key == 'conflict' and s.get(key, 0) != 1 else ''}  ",
-                       style=_VERDICT_STYLE[key])
+        plural = "s" if key in ("conflict", "possible-conflict") and s.get(key, 0) != 1 else ""
+        summary.append(f"{s.get(key, 0)} {key}{plural}  ", style=_VERDICT_STYLE[key])
     summary.append(f"({len(report.sources)} sources, {len(report.claims)} claims)", style="dim")
     con.print(summary)
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .align import Fact, align
-from .judge import CONFLICT, CONSISTENT, Verdict, describe, judge
+from .align import Fact, Model, align
+from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, Verdict, describe, judge
 from .lexicon import Lexicon
 from .values import DATE, Claim, DateSpan
 
@@ -61,7 +61,8 @@ class Report:
                 "summary": self.summary()}
 
     def summary(self) -> dict:
-        counts = {"conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0, "suppression": 0}
+        counts = {"conflict": 0, "possible-conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0,
+                  "suppression": 0}
         for f in self.findings:
             counts[f.verdict] = counts.get(f.verdict, 0) + 1
         return counts
@@ -104,12 +105,13 @@ class _Builder:
                                      alignment, location))
 
     def pair(self, fact: Fact, x: Claim, y: Claim, v: Verdict, prefix: str = "") -> None:
-        """Add the finding on one aligned pair. Dates that disagree must line up well before that is called a
-        conflict: a weakly aligned pair of different dates is more likely two facts than one misdated."""
+        """Add the finding on one aligned pair. Figures that disagree must line up well before that is called
+        a conflict: a weakly aligned pair is more likely two facts than one misreported, so it is reported
+        as a possible conflict (a warning) with the alignment's confidence."""
         score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id)))
-        if v.verdict == CONFLICT and x.kind == DATE and score is not None \
-                and score < self.lex.tolerances.get("date_conflict_min_alignment", 0.6):
-            return
+        if v.verdict == CONFLICT and score is not None and score < Model.of(self.lex).conflict_threshold:
+            v = Verdict(POSSIBLE_CONFLICT, "CK104",
+                        f"{v.message} (if these state the same fact; alignment confidence {score:.2f})")
         self.add(v.verdict, v.rule, (x.id, y.id), prefix + v.message, _why(fact, x, y), fact.id, score)
 
 
@@ -141,7 +143,7 @@ def _why(fact: Fact, a: Claim, b: Claim) -> str:
 def _order(findings: list[Finding]) -> list[Finding]:
     from dataclasses import replace
 
-    rank = {"conflict": 0, "unsupported": 1, "suppression": 2, "unverifiable": 3, "consistent": 4}
+    rank = {"conflict": 0, "possible-conflict": 1, "unsupported": 2, "suppression": 3, "unverifiable": 4, "consistent": 5}
     ordered = sorted(findings, key=lambda f: (rank.get(f.verdict, 9), f.fact))
     return [replace(f, id=f"F{k + 1}") for k, f in enumerate(ordered)]
 

@@ -21,7 +21,7 @@ def _cases():
 
 
 def _claim(text: str, surface: str, published):
-    claims = checker.extract(text, published)
+    claims = checker.extract(text, published, features=True)  # as compare and check extract
     for c in claims:
         if c.text == surface or surface in c.text or c.text in surface:
             return c

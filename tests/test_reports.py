@@ -89,7 +89,7 @@ def test_fail_on_levels(cli, tmp_path):
     d = tmp_path / "d.txt"
     d.write_text("The fire destroyed homes worth $3 million.", encoding="utf-8")
     e = tmp_path / "e.txt"
-    e.write_text("The fire destroyed homes worth €3 million.", encoding="utf-8")
+    e.write_text("The fire destroyed homes worth 30 million crowns.", encoding="utf-8")  # no rate for "crowns"
     assert cli("compare", str(d), str(e), "--fail-on", "warning").returncode == 1  # unverifiable is a warning
     assert cli("compare", str(d), str(e)).returncode == 0
 
