@@ -153,6 +153,17 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         return _span(min(days), max(days), "day")
     if k == "relative":
         return _relative(e, ref)
+    if k == "dom":  # "on the 29th": this month's, or last month's if it is still to come (next, looking ahead)
+        if pub is None:
+            return None
+        y, m = pub.year, pub.month
+        if ref.future and e.day < pub.day:
+            y, m = (y, m + 1) if m < 12 else (y + 1, 1)
+        elif not ref.future and e.day > pub.day:
+            y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+        if not _valid(y, m, e.day):
+            return None
+        return _span(dt.date(y, m, e.day), dt.date(y, m, e.day), "day")
     return None
 
 
@@ -264,7 +275,9 @@ def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
                 or (i >= 2 and ts.low[i - 1] == "of" and _int(ts, i - 2, 1, 31, 2) is not None)):
             return None
     elif word[0].isupper() and ts.low[i] == "may" and not (_int(ts, j, 1, YEAR_MAX) is not None or
-                                                         (i > 0 and ts.low[i - 1] in _YEAR_PREPS)):
+                                                         (i > 0 and ts.low[i - 1] in _YEAR_PREPS) or
+                                                         (i > 1 and ts.tok[i - 1] == "-" and ts.attached(i)
+                                                          and _int(ts, i - 2, 1, 31, 2) is not None)):
         return None  # "May" starting a sentence is usually the verb
     return m, j
 
@@ -301,6 +314,7 @@ class _Openers:
 def _build_openers(lex: Lexicon) -> _Openers:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
     words |= {k[0] for k in lex.relative_days} | set(_RELATIVE) | {"earlier", "later", "weekend", "a", "an"}
+    words |= set(_QUARTER_WORDS) | {"q"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
     return _Openers(frozenset(words), lex.phrase_index("month_parts"), lex.phrase_index("relative_days"),
                     frozenset(lex.months) | _AFTER_DAY)
@@ -316,9 +330,11 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     if is_num:
         if len(t) > 4 or not t.isdigit():
             return None
-        # only a year (four digits), a day of month before its month, or "3 days ago" starts with a number
+        # only a year (four digits), a day of month before its month, a numeric date (14/03/2025, 29-Dec-2024)
+        # or "3 days ago" starts with a number
         if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)
-                                or (i + 2 < n and low[i + 2] == "ago")):
+                                or (i + 2 < n and low[i + 2] == "ago")
+                                or (i + 2 < n and low[i + 1] in ("/", "-") and ts.attached(i + 1) and ts.attached(i + 2))):
             return None
     elif t not in openers.words:
         return None
@@ -346,6 +362,16 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         m, d = _int(ts, i + 2, 1, 12, 2), _int(ts, i + 4, 1, 31, 2)
         if m and d:
             return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+    # ---- numeric: 14/03/2025, 3/14/2025 (day or month first: rules/lexicon/dates.yaml `numeric_order`)
+    if is_num and len(t) <= 2 and i + 4 < n and ts.tok[i + 1] == "/" and ts.tok[i + 3] == "/" \
+            and all(ts.attached(k) for k in range(i + 1, i + 5)):
+        got = _numeric_date(ts, i, lex)
+        if got is not None:
+            return got
+    # ---- quarters: "Q3", "Q3 2025", "the third quarter", "second-quarter", "the fourth quarter of 2024"
+    q = _quarter_at(ts, i, lex)
+    if q is not None:
+        return q
     # ---- month first: "June 17", "Sept. 13 and 14", "June 17, 2025", "June 2024", "January and February"
     mo = month_at(ts, i, lex) if not is_num else None
     if mo:
@@ -382,13 +408,22 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     dd = _day(ts, i) if is_num else None
     if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "(["):
         d, j = dd
-        if j < n and low[j] == "of":
+        hyphened = j + 1 < n and ts.tok[j] == "-" and ts.attached(j) and ts.attached(j + 1)  # "29-Dec-2024"
+        if j < n and low[j] == "of" or hyphened:
             j += 1
         mo = month_at(ts, j, lex)
         if mo and ts.start[j] - ts.end[j - 1] <= 2:
             m, j2 = mo
+            if hyphened:
+                if j2 + 1 < n and ts.tok[j2] == "-" and ts.attached(j2) and ts.attached(j2 + 1) \
+                        and _year_at(ts, j2 + 1) is not None:
+                    return DateExpr("ymd", _year_at(ts, j2 + 1), m, d, explicit_year=True), i, j2 + 2
+                return DateExpr("md", None, m, d), i, j2
             yy, j3 = _trailing_year(ts, j2)
             return DateExpr("ymd" if yy else "md", yy, m, d, explicit_year=yy is not None), i, j3
+        # "on the 29th": a day of this month (or the last), written with its ordinal suffix
+        if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo:
+            return DateExpr("dom", day=d), i - 1, j
     # ---- decades: "1990s", "the '90s"
     if ts.typ[i] == NUM and len(ts.tok[i]) == 4 and ts.tok[i].endswith("0") and i + 1 < n and ts.attached(i + 1) \
             and low[i + 1] == "s":
@@ -473,6 +508,60 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             return None
         return DateExpr("relative", unit="day", offset=lex.relative_days[key]), i, i + length
     return None
+
+
+_DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "before", "after"))
+
+
+def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """14/03/2025 or 3/14/2025. The order is the rules' `numeric_order` (dmy, mdy, or auto: whichever
+    reading is possible; an ambiguous date under auto is no claim rather than a guess)."""
+    a, b = _int(ts, i, 1, 31, 2), _int(ts, i + 2, 1, 31, 2)
+    y = _int(ts, i + 4, 0, YEAR_MAX)
+    if a is None or b is None or y is None or len(ts.tok[i + 4]) not in (2, 4):
+        return None
+    if len(ts.tok[i + 4]) == 2:
+        y += 2000 if y < 70 else 1900
+    order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
+    dmy_ok, mdy_ok = b <= 12 and _valid(y, b, a), a <= 12 and _valid(y, a, b)
+    if order == "dmy" or (order == "auto" and dmy_ok and not mdy_ok):
+        m, d = b, a
+    elif order == "mdy" or (order == "auto" and mdy_ok and not dmy_ok):
+        m, d = a, b
+    elif dmy_ok or mdy_ok:
+        return DateExpr("ambiguous", y, explicit_year=True), i, i + 5  # read (so not a number), never placed
+    else:
+        return None
+    return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+
+
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def _quarter_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """A calendar quarter as its three months: "Q3", "Q3 2025", "the third quarter (of 2024)",
+    "second-quarter"."""
+    low, n = ts.low, ts.n
+    q = j = None
+    if low[i] == "q" and i + 1 < n and ts.attached(i + 1) and low[i + 1] in ("1", "2", "3", "4"):
+        q, j = int(low[i + 1]), i + 2
+    elif low[i] in _QUARTER_WORDS or (low[i] in ("1", "2", "3", "4") and i + 1 < n and ts.attached(i + 1)
+                                      and low[i + 1] in ("st", "nd", "rd", "th")):
+        k = i + 1 if low[i] in _QUARTER_WORDS else i + 2
+        if k + 1 < n and ts.tok[k] == "-" and ts.attached(k) and ts.attached(k + 1):
+            k += 1
+        if k < n and low[k] == "quarter":
+            q, j = _QUARTER_WORDS.get(low[i]) or int(low[i]), k + 1
+    if q is None or j is None:
+        return None
+    first = i - 1 if i > 0 and low[i - 1] == "the" and low[i] != "q" else i
+    if j < n and low[j] == "of" and j + 1 < n and _year_at(ts, j + 1) is not None:
+        yy, end = _year_at(ts, j + 1), j + 2
+    elif j < n and _year_at(ts, j) is not None:
+        yy, end = _year_at(ts, j), j + 1
+    else:
+        yy, end = None, j
+    return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None), first, end
 
 
 def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:

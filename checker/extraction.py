@@ -29,6 +29,7 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
 _UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
+_TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 
 
 @dataclass(slots=True)
@@ -40,6 +41,7 @@ class Mention:
     date: DateExpr | None = None
     unitless: bool = True
     of_ok: bool = False
+    marked: bool = False   # (times) written as a clock time beyond doubt: "a.m.", "pm", "o'clock", "local time"
 
 
 class _Walker:
@@ -164,7 +166,8 @@ class _Walker:
                 if ts.low[i - 1] not in ("mid", "us", "rs"):
                     return True  # "A320", "G7"
             if p in _HYPHENS and i > 1 and ts.attached(i - 1) and ts.typ[i - 2] in (WORD, NUM) \
-                    and ts.low[i - 2] not in ("mid", "early", "late") and ts.low[i - 2] not in self.lex.months:
+                    and ts.low[i - 2] not in ("mid", "early", "late") and ts.low[i - 2] not in self.lex.months \
+                    and ts.low[i - 2] not in self.lex.prefix_units:
                 return True  # "COVID-19", "F-16", the tail of "555-1234"
             if p in ("/", ".", ":", "_", "@"):
                 return True  # paths, versions, clock times, handles
@@ -172,22 +175,29 @@ class _Walker:
 
     # ----------------------------------------------------------------------------------- readers
     def read_time(self, i: int) -> Mention | None:
-        """'2 a.m.', '2:15 a.m.', '14:30' (only kept later if a date is in the same sentence)."""
+        """'2 a.m.', '2:15 a.m.', '1.30am', '14:30', '23:11 local time'. A time marked as one (a.m., pm,
+        o'clock, local time, a zone) is kept anywhere; a bare '14:30' only beside a date (read later)."""
         ts = self.ts
-        if ts.typ[i] != NUM or "." in ts.tok[i] or "," in ts.tok[i] or len(ts.tok[i]) > 2:
+        tok = ts.tok[i]
+        dotted = ts.typ[i] == NUM and len(tok) in (4, 5) and tok[-3] == "." and tok[:-3].isdigit() and tok[-2:].isdigit()
+        if ts.typ[i] != NUM or ("." in tok and not dotted) or "," in tok or (len(tok) > 2 and not dotted):
             if ts.low[i] in ("noon", "midday", "midnight"):
                 minutes = 720 if ts.low[i] != "midnight" else 0
-                return Mention(i, i + 1, TIME, _clock_value(minutes))
+                return Mention(i, i + 1, TIME, _clock_value(minutes), marked=True)
             return None
-        h = int(ts.tok[i])
         j = i + 1
         mins = 0
-        if j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) and ts.typ[j + 1] == NUM \
-                and len(ts.tok[j + 1]) == 2:
+        if dotted:  # "1.30am", "11.11 p.m.": a time only with its a.m./p.m. (checked below)
+            h, mins = int(tok[:-3]), int(tok[-2:])
+            colon = False
+        else:
+            h = int(tok)
+        if not dotted and j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) \
+                and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2:
             mins = int(ts.tok[j + 1])
             j += 2
             colon = True
-        else:
+        elif not dotted:
             colon = False
         k = j
         ampm = None
@@ -203,7 +213,7 @@ class _Walker:
         elif w == "o'clock":
             k += 1
             ampm = ""
-        if ampm is None and not colon:
+        if ampm is None and (not colon or dotted):
             return None
         if h > 24 or mins > 59 or (ampm and h > 12):
             return None
@@ -211,7 +221,9 @@ class _Walker:
             h += 12
         if ampm == "a" and h == 12:
             h = 0
-        return Mention(i, k, TIME, _clock_value(h * 60 + mins))
+        marked = ampm is not None or (self.low_at[k], self.low_at[k + 1]) == ("local", "time") \
+            or self.low_at[k] in _TIME_ZONES
+        return Mention(i, k, TIME, _clock_value(h * 60 + mins), marked=marked)
 
     def read_ordinal(self, i: int) -> Mention | None:
         ts, lex = self.ts, self.lex
@@ -386,10 +398,9 @@ class _Walker:
             unit = self.unit_after(end)
         kind = NUMBER
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
-        pre = self.lex.prefix_units.get(self.low_at[first - 1]) if unit is None and not currency else None
-        if pre is not None:  # "a magnitude 6.8 earthquake"
+        pre, first, end, unit = self._prefix_unit(first, end, unit) if not currency else (None, first, end, unit)
+        if pre is not None:  # "a magnitude 6.8 earthquake", "the magnitude-7.4 quake", "7.2 on the Richter scale"
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
-            first -= 1
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
         if unit is not None:
@@ -413,6 +424,32 @@ class _Walker:
                          unit=canon, dimension=dim, stated_unit=stated, factor=factor, offset=offset,
                          qualifier="vague" if vague else None, precision=precision)
         return Mention(first, end, kind, value, unitless=unit is None and currency is None, of_ok=of_ok)
+
+    def _prefix_unit(self, first: int, end: int, unit):  # type: ignore[no-untyped-def]
+        """A unit usually written before its number ("magnitude 6.8", "magnitude-7.4"), also found after it
+        ("a 7.4 magnitude quake", "7.4-magnitude", "7.2 on the Richter scale", where "7 degrees on the
+        Richter scale" names no temperature): (unit, first, end, unit after) with the span widened."""
+        low, prefixes = self.low_at, self.lex.prefix_units
+        if unit is None:
+            pre = prefixes.get(low[first - 1])
+            if pre is not None:
+                return pre, first - 1, end, unit
+            if low[first - 1] in _HYPHENS and self.ts.attached(first) and prefixes.get(low[first - 2]) is not None:
+                return prefixes[low[first - 2]], first - 2, end, unit
+        k = end
+        if unit is not None:
+            if unit[0] != QUANTITY or unit[1].dimension != "temperature":
+                return None, first, end, unit
+            k = unit[2]
+        elif low[k] in _HYPHENS and self.ts.attached(k + 1) if k < self.n else False:
+            k += 1
+        after = self.lex.prefix_suffixes
+        for skip in (0, 1) if unit is None and low[k] in ("degree", "degrees", "point", "points") else (0,):
+            for length in (4, 3, 2, 1):
+                phrase = tuple(low[k + skip: k + skip + length])
+                if phrase in after and (skip == 0 or phrase[0] == "on"):
+                    return after[phrase], first, k + skip + length, None
+        return None, first, end, unit
 
     def read_a_unit(self, i: int) -> Mention | None:
         """'a day and a half', 'half an hour', 'an hour and a half': durations without digits."""
@@ -469,7 +506,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
     words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
-              "weekend", "noon", "midday", "midnight", "minus", "negative"}
+              "weekend", "noon", "midday", "midnight", "minus", "negative", "q"}
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 
 
@@ -629,7 +666,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         if bounds is None:
             bounds = tok_bounds[sidx] = (ts.index_at(s_a), ts.index_at(s_b))
         lo_tok, hi_tok = bounds
-        if m.kind == TIME and sidx not in date_sents:
+        if m.kind == TIME and sidx not in date_sents and not m.marked:
             continue
         qual = w.qualifier_before(m.first) if m.kind not in (DATE, ORDINAL) else None
         first = m.first

@@ -109,8 +109,11 @@ def _describe_date(v: DateSpan, surface: str) -> str:
     return surface
 
 
-def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None] = (None, None)) -> Verdict:
-    """The verdict on two aligned claims (a from one source, b from another)."""
+def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None] = (None, None),
+          strict: bool = False) -> Verdict:
+    """The verdict on two aligned claims (a from one source, b from another). `strict`: a is a draft's
+    claim and b a reference's; the draft must be supported, so a reference's lower running count is
+    not excused as an earlier report."""
     if isinstance(a.value, DateSpan) and isinstance(b.value, DateSpan):
         return _judge_dates(a, b)
     if isinstance(a.value, DateSpan) or isinstance(b.value, DateSpan):
@@ -124,7 +127,7 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         if qa.low == qb.low:
             return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
         return Verdict(CONFLICT, "CK101", f"{a.text} against {b.text}")
-    running = _cumulative(a, b, lex, published)
+    running = _cumulative(a, b, lex, published, strict)
     if running is not None:
         return running
     converted = (qa.factor, qa.offset) != (qb.factor, qb.offset) and qa.dimension not in ("count", "currency")
@@ -198,32 +201,67 @@ def _update(a: Claim, b: Claim, published: tuple[dt.date | None, dt.date | None]
     return None
 
 
-def _cumulative_groups(lex: Lexicon) -> tuple[frozenset[str], frozenset[str]]:
+@dataclass(frozen=True)
+class _CountKinds:
+    running: frozenset[str]   # counts that only grow: tolls, cases, arrivals
+    generic: frozenset[str]   # generic subjects ("people") counted for what their nearest event did
+    status: frozenset[str]    # counts that rise and fall as an event unfolds: missing, trapped, in hospital
+    provisional: tuple[str, ...]  # words that mark a count as still moving ("so far", "at least")
+
+
+def _count_kinds(lex: Lexicon) -> _CountKinds:
     ev = lex.raw.get("events", {})
-    return frozenset(ev.get("cumulative") or ()), frozenset(ev.get("cumulative_generic") or ())
+    sets = (frozenset(ev.get(k) or ()) for k in ("cumulative", "cumulative_generic", "status"))
+    return _CountKinds(*sets, tuple(str(w).lower() for w in ev.get("provisional") or ()))
 
 
-def _is_cumulative(c: Claim, groups: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """A running count: its subject is one ("cases", "deaths"), the verb right beside it makes one ("six
-    died"), or a generic subject ("people") whose nearest event does; a verb further off from a named
-    subject ("120 firefighters ... killed 9") belongs to another figure."""
-    running, generic = groups
-    if c.subject_key in running or c.tight in running:
+def _provisional(c: Claim, kinds: _CountKinds, reach: int = 40) -> bool:
+    """A count its report gives as still moving: "at least 96", "has risen to 632", "62 deaths have been
+    confirmed so far". Only words near the figure count: "at least 240 killed and 800 injured" marks
+    the toll, not the injured."""
+    q = c.value
+    if c.role == "current" or (isinstance(q, Quantity) and (q.qualifier or "").lower() in kinds.provisional):
         return True
-    return (c.subject_key is None or c.subject_key in generic) and bool(c.events) and c.events[0] in running
+    pos = c.sentence.find(c.text)
+    near = c.sentence[max(0, pos - reach): pos + len(c.text) + reach] if pos >= 0 else ""
+    words = f" {' '.join(near.lower().replace(',', ' ').split())} "
+    return any(f" {w} " in words for w in kinds.provisional)
 
 
-def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None]) -> Verdict | None:
-    """A count that only grows (a toll, an outbreak's cases) in reports of different days: the later
-    report's lower figure is a conflict, its higher one an update. None when the rule does not apply or
-    the figures agree anyway."""
+def count_kind(c: Claim, lex: Lexicon) -> str | None:
+    """'running' (a toll, an outbreak's cases), 'status' (people missing, trapped) or None. The verb right
+    beside the figure decides first ("15 were missing" after "the injured at 1,099"), then the subject
+    ("cases", "deaths"), then, for a generic subject ("people"), the nearest event; a verb further off from
+    a named subject ("120 firefighters ... killed 9") belongs to another figure."""
+    kinds = lex.derived("count_kinds", _count_kinds)
+    if c.tight in kinds.status:
+        return "status"
+    if c.tight in kinds.running or c.subject_key in kinds.running:
+        return "running"
+    if (c.subject_key is None or c.subject_key in kinds.generic) and c.events:
+        if c.events[0] in kinds.running:
+            return "running"
+        if c.events[0] in kinds.status:
+            return "status"
+    return None
+
+
+def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None],
+                strict: bool = False) -> Verdict | None:
+    """Counts that change as an event unfolds, in two reports. A running count (a toll, an outbreak's
+    cases) only grows: across days the later report's lower figure is a conflict, its higher one an
+    update; on the same day, when one report gives its count as provisional ("so far", "at least"), the
+    reports were written at different hours, so a difference is an update. A status count (people
+    missing, trapped) rises and falls: reports of different days that differ give an update. `strict`
+    (a draft against its references): a draft's figure must be supported, so only the fall is judged.
+    None when the rule does not apply or the figures agree anyway."""
     pa, pb = published
     qa, qb = a.value, b.value
-    if not (pa and pb and pa != pb) or not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
+    if not (pa and pb) or not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
             or qa.dimension != "count" or a.kind == ORDINAL or b.kind == ORDINAL:
         return None
-    groups = lex.derived("cumulative_groups", _cumulative_groups)
-    if not (_is_cumulative(a, groups) and _is_cumulative(b, groups)):
+    kind = count_kind(a, lex)
+    if kind is None or kind != count_kind(b, lex) or (kind == "status" and pa == pb):
         return None
     (older, po), (newer, pn) = sorted(((a, pa), (b, pb)), key=lambda x: x[1])  # type: ignore[arg-type, return-value]
     half = lex.tolerances.get("approximate", 0.1) / 2  # a rounded "about" still cannot hide a fall
@@ -236,15 +274,26 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
         return lo - slack, hi + slack
 
     (olo, ohi), (nlo, nhi) = bounds(older), bounds(newer)
+    if not (nhi < olo or nlo > ohi):
+        return None
+    if strict and not (pa != pb and kind == "running" and nhi < olo):
+        return None
+    if pa == pb:
+        kinds = lex.derived("count_kinds", _count_kinds)
+        if not (_provisional(a, kinds) or _provisional(b, kinds)):
+            return None
+        low, high = (a, b) if bounds(a)[1] < bounds(b)[0] else (b, a)
+        return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: reports of the same day ({pa.isoformat()}) "
+                                            f"give a running count as {describe(low)} and later {describe(high)}")
     when = f" ({po.isoformat()} to {pn.isoformat()})"
+    if kind == "status":
+        return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} became {describe(newer)}{when}")
     if nhi < olo:
         if "revised" in newer.sentence.lower() or "corrected" in newer.sentence.lower():
             return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} was revised down to "
                                                 f"{describe(newer)}{when}")
         return Verdict(CONFLICT, "CK101", f"a running count cannot fall: {describe(older)} then {describe(newer)}{when}")
-    if nlo > ohi:
-        return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} rose to {describe(newer)}{when}")
-    return None
+    return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} rose to {describe(newer)}{when}")
 
 
 def _weekday_fits(span: DateSpan, weekdays: tuple[int, ...]) -> bool | None:

@@ -171,6 +171,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping with `unit`, `factor` and `surfaces`")
     elif rid == "dates":
         _expect(rf, ("hemisphere",), d.get("hemisphere", "north") in ("north", "south"), "north or south")
+        _expect(rf, ("numeric_order",), d.get("numeric_order", "auto") in ("auto", "dmy", "mdy"), "auto, dmy or mdy")
         _mapping_of(rf, "months", _is_str_list, "a list of abbreviations")
         _mapping_of(rf, "weekdays", _is_str_list, "a list of abbreviations")
         if "months" in d:
@@ -197,7 +198,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
                     "a mapping of lists")
-            for key in ("cumulative", "cumulative_generic"):
+            for key in ("cumulative", "cumulative_generic", "status", "provisional"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of group names")
             subj_map = d.get("subjects") or {}
             _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
@@ -287,6 +288,7 @@ class Lexicon:
     currency_words: dict[tuple[str, ...], str]
     percent_units: dict[tuple[str, ...], UnitDef]
     prefix_units: dict[str, UnitDef]
+    prefix_suffixes: dict[tuple[str, ...], UnitDef]   # the same units written after the number
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, tuple[int, int]]
@@ -430,11 +432,13 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
         for s in spec.get("surfaces", []):
             percent[phrase_key(s)] = udef
-    prefix_units = {}
+    prefix_units, prefix_suffixes = {}, {}
     for name, spec in un.get("prefix_units", {}).items():
         udef = UnitDef(name, spec["dimension"], dims.get(spec["dimension"], name), float(spec.get("factor", 1)))
         for surface in spec.get("surfaces", [name]):
             prefix_units[surface.lower().rstrip("-")] = udef
+        for surface in spec.get("after", []):
+            prefix_suffixes[phrase_key(surface)] = udef
     cur_sym, cur_words = {}, {}
     for code, spec in un.get("currencies", {}).items():
         for s in spec.get("symbols", []):
@@ -483,6 +487,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         currency_words=cur_words,
         percent_units=percent,
         prefix_units=prefix_units,
+        prefix_suffixes=prefix_suffixes,
         months=months,
         weekdays=weekdays,
         seasons=seasons,

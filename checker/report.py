@@ -14,6 +14,7 @@ from .lexicon import Lexicon
 from .values import DATE, Claim, DateSpan
 
 SCHEMA = "checker.report/1"
+MAX_AGREEING = 6  # agreeing pairs shown per fact and pair of sources (repeats of one figure)
 LARGE_FACT = 12  # above this many sources, a fact's claims are judged against one representative
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1, "off": 0}
 
@@ -136,6 +137,38 @@ def _pairs(fact: Fact, allowed=None) -> list[tuple[Claim, Claim]]:  # type: igno
     return out
 
 
+def _headline_end(doc) -> int:  # type: ignore[no-untyped-def]
+    """Where the first non-empty line of the body (the headline) ends."""
+    text, k = doc.text, doc.body_start
+    while k < len(text) and text[k] in "\r\n \t":
+        k += 1
+    end = text.find("\n", k)
+    return len(text) if end < 0 else end
+
+
+_PREFERENCE = {CONSISTENT: 0, "unverifiable": 1, CONFLICT: 2}
+
+
+def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]],
+                         headline_end: dict[str, int]) -> list[tuple[Claim, Claim, Verdict]]:
+    """The findings of one fact, source pair by source pair. A source that repeats a figure (a headline,
+    a summary, a provisional and a confirmed count) states one fact: if any of its statements agrees with
+    the other source, the two agree (each agreeing pair is shown, up to MAX_AGREEING); otherwise one
+    disagreement stands, the best aligned, body text before a headline (which shortens and rounds)."""
+    by_pair: dict[tuple[str, str], list[tuple[tuple, tuple[Claim, Claim, Verdict]]]] = {}
+    for x, y, v in judged:
+        score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id))) or 0.0
+        in_headline = (x.start < headline_end.get(x.source, -1)) + (y.start < headline_end.get(y.source, -1))
+        rank = (_PREFERENCE.get(v.verdict, 1), in_headline, -score, x.start, y.start)
+        by_pair.setdefault((x.source, y.source), []).append((rank, (x, y, v)))
+    out = []
+    for items in by_pair.values():
+        items.sort(key=lambda r: r[0])
+        agreeing = [item for _, item in items if item[2].verdict == CONSISTENT]
+        out.extend(agreeing[:MAX_AGREEING] if agreeing else [items[0][1]])
+    return sorted(out, key=lambda t: (t[0].start, t[1].start, t[0].source, t[1].source))
+
+
 def _why(fact: Fact, a: Claim, b: Claim) -> str:
     return fact.reasons.get((a.id, b.id)) or fact.reasons.get((b.id, a.id)) or "lined up with the same fact"
 
@@ -209,11 +242,13 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
             severities: dict[str, str] | None = None) -> Report:
     """Every source against every other."""
     pub = _published(sources)
+    heads = {s.id: _headline_end(s.doc) for s in sources}
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
     for fact in facts:
-        for x, y in _pairs(fact):
-            b.pair(fact, x, y, judge(x, y, lex, (pub[x.source], pub[y.source])))
+        judged = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))) for x, y in _pairs(fact)]
+        for x, y, v in _one_per_source_pair(fact, judged, heads):
+            b.pair(fact, x, y, v)
     all_claims = [c for s in sources for c in claims[s.id]]
     return Report("compare", sources, all_claims, _order(b.findings), facts)
 
@@ -223,6 +258,7 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
     """Each claim of the draft against the references: consistent, conflict, or unsupported."""
     sources = [draft, *references]
     pub = _published(sources)
+    heads = {s.id: _headline_end(s.doc) for s in sources}
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
     for fact in facts:
@@ -237,12 +273,13 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
         for x, y in _pairs(fact, lambda a, c: draft.id in (a.source, c.source)):
             if y.source == draft.id:
                 x, y = y, x
-            verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))))
-        for x, y, v in verdicts:
+            verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]), strict=True)))
+        for x, y, v in _one_per_source_pair(fact, verdicts, heads):
             b.pair(fact, x, y, v)
         # conflicts among the references that bear on this draft claim
-        for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source)):
-            v = judge(x, y, lex, (pub[x.source], pub[y.source]))
+        among = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source])))
+                 for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source))]
+        for x, y, v in _one_per_source_pair(fact, among, heads):
             if v.verdict == CONFLICT:
                 b.pair(fact, x, y, v, "the references disagree: ")
     all_claims = [c for s in sources for c in claims[s.id]]

@@ -45,5 +45,8 @@ def test_corpus_has_at_least_200_forms():
 @pytest.mark.parametrize("entry,form", list(_cases()))
 def test_form(entry, form):
     claims = checker.extract(form, published=entry.get("published"))
+    if entry["expect"] == "none":  # a wrong reading is worse than a miss: these forms yield nothing of the kinds
+        assert not [c for c in claims if c.kind in entry["kinds"]], [(c.text, c.kind) for c in claims]
+        return
     assert any(_matches(c, entry["expect"]) for c in claims), \
         f"{form!r} -> {[(c.text, c.kind, c.to_json()['value']) for c in claims]}"

@@ -56,9 +56,15 @@ def test_not_claims(text):
     assert [c.text for c in checker.extract(text) if c.kind != "date"] == []
 
 
-def test_time_of_day_only_with_a_date():
+def test_time_of_day_marked_or_with_a_date():
+    """A clock time written as one (a.m., pm, local time, a zone) is a claim in any sentence: news gives the
+    hour of an event in a sentence of its own. A bare "14:30" counts only beside a date."""
     assert [c.kind for c in checker.extract("The blast came shortly after 2 a.m. on Thursday.", dt.date(2025, 3, 13))] == ["time", "date"]
-    assert checker.extract("The shop opens at 9 a.m.") == []
+    assert [c.readable() for c in checker.extract("The crash happened at 9:03 a.m. local time.")] == ["09:03"]
+    assert [c.readable() for c in checker.extract("The ship struck a pier at around 1.30am ET.")] == ["≈ 01:30"]
+    assert [c.readable() for c in checker.extract("The quake hit at 11.11 p.m. and at 23:11 local time.")] == ["23:11", "23:11"]
+    assert checker.extract("The meeting began at 14:30 sharp.") == []
+    assert [c.kind for c in checker.extract("He scored 1.30 goals a game.")] == ["number"]
 
 
 def test_update_roles():
