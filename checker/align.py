@@ -110,6 +110,10 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         # events are found by proximity; verbs right beside both figures that differ say most
         tight = not date and a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
         v["event_clash_tight" if tight else "event_clash"] = 1.0
+    if not date and a.nearest and b.nearest and a.nearest != b.nearest:
+        # one sentence may name several events ("1,145 injured, 405 trapped"): the one nearest each figure
+        # is its predicate, and two different predicates are two facts
+        v["nearest_clash"] = 1.0
     common = a.context & b.context
     if a.context and b.context:
         wa = sum(idf.get(w, 1.0) for w in a.context)
@@ -392,6 +396,7 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                 f.anchor_sources = frozenset(src for fid in f.anchor_facts for src in facts[fid].sources)
         groups = _groups(feats)
         edges: list[tuple[float, int, int, list[str]]] = []
+        pair_scores: dict[tuple[int, int], dict[tuple[str, str], tuple[float, list[str]]]] = {}
         for gi, group in enumerate(groups):
             candidates: dict[int, int] = {}
             for f in group:
@@ -407,13 +412,16 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                 if source in fact.sources:
                     continue
                 best, best_why = -1.0, []
+                each: dict[tuple[str, str], tuple[float, list[str]]] = {}
                 for f in group:
                     for m in fact.members[:MAX_MEMBERS_SCORED]:
                         sc, why = score(f, m, model, known, ctx.idf)
+                        each[(m.claim.id, f.claim.id)] = (sc, why)
                         if sc > best:
                             best, best_why = sc, why
                 if best >= model.threshold:
                     edges.append((best, gi, fid, best_why))
+                    pair_scores[(gi, fid)] = each
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         taken_groups: set[int] = set()
         taken_facts: set[int] = set()
@@ -423,11 +431,15 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
             taken_groups.add(gi)
             taken_facts.add(fid)
             fact = facts[fid]
+            each = pair_scores.get((gi, fid), {})
             for f in groups[gi]:
                 for m in fact.members:
                     if m.claim.source != source:
-                        fact.reasons[(m.claim.id, f.claim.id)] = "; ".join(why) if why else "same kind of figure"
-                        fact.scores[(m.claim.id, f.claim.id)] = sc
+                        # each pair keeps its own score: a source's group may hold a figure that lines up
+                        # with the fact only through a sibling (then its own, weaker, score says so)
+                        own_sc, own_why = each.get((m.claim.id, f.claim.id), (sc, why))
+                        fact.reasons[(m.claim.id, f.claim.id)] = "; ".join(own_why) if own_why else "same kind of figure"
+                        fact.scores[(m.claim.id, f.claim.id)] = own_sc
             _join(fact, groups[gi], index)
         for gi, group in enumerate(groups):
             if gi not in taken_groups:

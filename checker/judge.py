@@ -130,6 +130,8 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
     running = _cumulative(a, b, lex, published, strict)
     if running is not None:
         return running
+    if qa.dimension == "magnitude":
+        return _judge_magnitudes(a, b, lex)
     converted = (qa.factor, qa.offset) != (qb.factor, qb.offset) and qa.dimension not in ("count", "currency")
     tol = lex.tolerances
     ba = _bounds(qa, tol, converted, a.kind)
@@ -147,6 +149,22 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _judge_magnitudes(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
+    """Earthquake magnitudes: one quake is measured on several scales by several agencies (a local
+    "7.2 on the Richter scale", a moment magnitude of 7.4), which differ by up to half a unit."""
+    qa, qb = a.value, b.value
+    slack = lex.tolerances.get("magnitude", 0.5)
+    lo_a, hi_a, _, _ = _bounds(qa, lex.tolerances, False, a.kind)
+    lo_b, hi_b, _, _ = _bounds(qb, lex.tolerances, False, b.kind)
+    if max(lo_a, lo_b) <= min(hi_a, hi_b):
+        return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)}")
+    if max(lo_a, lo_b) - min(hi_a, hi_b) <= slack + 1e-9:
+        return Verdict(CONSISTENT, "CK301", f"{describe(a)} and {describe(b)} are within {slack:g} of each other, "
+                                            "as magnitudes from different agencies and scales often are")
+    side = "below" if hi_a < lo_b else "above"
+    return Verdict(CONFLICT, "CK101", f"{describe(a)} is {side} {describe(b)}, more than {slack:g} apart")
 
 
 def _judge_currencies(a: Claim, b: Claim, lex: Lexicon) -> Verdict:

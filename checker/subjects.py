@@ -109,6 +109,8 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
             verb = (w,) in lex.event_groups and w not in lex.subject_groups
             if not words and w.endswith("ed") and len(w) > 4:
                 verb = True  # "80 km/h pushed the flames", "5,000 fled"
+            if verb and not words and w.endswith("ed") and _adjective_before_noun(ts, k, lex, function_words):
+                verb = False  # a participle before its noun: "562 confirmed cases", "1,200 displaced people"
             if verb and not words:
                 return None, j  # "10,000-12,000 sent last fall": a verb, no subject after the figure
             if words and (verb or (w.endswith(("ed", "ing")) and len(w) > 4)):
@@ -137,6 +139,17 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     return " ".join(words), k
 
 
+def _adjective_before_noun(ts: Tokens, k: int, lex: Lexicon, function_words: frozenset[str]) -> bool:
+    """A participle used as an adjective ("confirmed cases", "registered voters", "displaced people"): the
+    next word is a noun, i.e. a content word that is neither a verb nor another participle."""
+    j = k + 1
+    if j >= ts.n or ts.typ[j] != WORD:
+        return False
+    w = ts.low[j]
+    return w not in function_words and (w,) not in lex.event_groups and not w.endswith(("ed", "ing", "ly")) \
+        or w in lex.subject_groups
+
+
 def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False) -> str | None:
     """The nearest known subject word before the figure, within the clause (up to 16 tokens back).
     For money and measures, "a relief fund of 2 billion crowns" names its subject just before "of"."""
@@ -149,8 +162,8 @@ def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: b
     steps = 0
     while k >= floor and steps < 16:
         t = ts.low[k]
-        if t in CLAUSE_BREAKS:
-            break
+        if t in CLAUSE_BREAKS or ts.typ[k] == NUM:
+            break  # another figure owns what stands before it ("the injured at 1,099 and 15 missing")
         if ts.typ[k] == WORD:
             if k > floor and (ts.low[k - 1], t) in _two_word_cache(lex):
                 return f"{ts.low[k - 1]} {t}"
