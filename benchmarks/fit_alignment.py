@@ -114,7 +114,7 @@ def examples(cluster: Path, lex) -> tuple[list[dict[str, float]], list[int]]:  #
         if not y and ((fa.claim.source, fa.block, repr(fa.claim.value), fb.claim.id) in pos_values
                       or (fb.claim.source, fb.block, repr(fb.claim.value), fa.claim.id) in pos_values):
             continue  # a repeat of a labelled claim: the gold quotes only one occurrence
-        xs.append(pair_vector(fa, fb, known, idf)[0])
+        xs.append(pair_vector(fa, fb, known, idf))
         ys.append(y)
     return xs, ys
 

@@ -9,16 +9,19 @@ Candidates come from an inverted index, so cost stays near-linear in the number 
 """
 from __future__ import annotations
 
+import functools
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
-from .frame import Frame, frame_of, idf_table
+from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .values import DATE, TIME, Claim, DateSpan, Quantity
 
-MAX_MEMBERS_SCORED = 12   # a fact is scored against at most this many of its members
-MAX_BLOCK_SCAN = 60       # the most recent facts of a block that every claim is scored against
+MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
+_LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
+MAX_BLOCK_SCAN = 60       # a block with at most this many facts is compared whole
 
 
 @dataclass
@@ -27,8 +30,26 @@ class Fact:
     block: str
     members: list[Frame] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
-    reasons: dict[tuple[str, str], str] = field(default_factory=dict)
     scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    explain: Callable[["Fact", str, str], str] | None = field(default=None, repr=False)
+    _reps: list[Frame] = field(default_factory=list, repr=False)   # representatives(), kept as members join
+    _reps_of: int = field(default=0, repr=False)                   # how many members _reps has looked at
+
+    def representatives(self) -> list[Frame]:
+        """The members a newcomer is scored against when the fact is large: each source's first statement,
+        the earliest sources first (a source's repeats say nothing new)."""
+        if len(self._reps) < MAX_MEMBERS_SCORED and self._reps_of != len(self.members):
+            seen = {m.claim.source for m in self._reps}
+            for m in self.members[self._reps_of:]:
+                if m.claim.source not in seen and len(self._reps) < MAX_MEMBERS_SCORED:
+                    seen.add(m.claim.source)
+                    self._reps.append(m)
+            self._reps_of = len(self.members)
+        return self._reps
+
+    def reason(self, a: str, b: str) -> str:
+        """Why two of its claims were lined up (worked out on demand: only findings need it)."""
+        return self.explain(self, a, b) if self.explain else "lined up with the same fact"
 
 
 @dataclass(frozen=True)
@@ -50,8 +71,10 @@ class Model:
         return lex.derived("alignment_model", build)
 
     def probability(self, vec: dict[str, float]) -> float:
-        w = self.weights
-        z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in vec.items())
+        get = self.weights.get
+        z = get("bias", 0.0)
+        for k, x in vec.items():  # a loop: this runs for every candidate pair
+            z += get(k, 0.0) * x
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -64,13 +87,13 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
             return "subject_same", 1.0, f"both about {sorted(shared)[0]}"
         sa, sb = a.claim.subject or "", b.claim.subject or ""
         if sa and sb:
-            from rapidfuzz import fuzz
-
-            if fuzz.token_set_ratio(sa, sb) >= 85:
-                return "subject_similar", 1.0, f"subjects '{sa}' and '{sb}'"
-            ha, hb = sa.split(" of ")[0].split()[-1], sb.split(" of ")[0].split()[-1]
-            if len(ha) > 3 and len(hb) > 3 and (ha in hb or hb in ha):
-                return "subject_similar", 0.6, f"subjects '{sa}' and '{sb}'"
+            similar = _similar_subjects(sa, sb)
+            if not similar:
+                # a content word in common: "air-defence interceptors" and "interceptor missiles"
+                wa, wb = a.subject_words, b.subject_words
+                similar = 0.6 * len(wa & wb) / min(len(wa), len(wb)) if wa & wb else 0.0
+            if similar:
+                return "subject_similar", similar, f"subjects '{sa}' and '{sb}'"
         if (a.subjects & known) and (b.subjects & known):
             return "subject_clash_known", 1.0, None
         return "subject_clash", 1.0, None
@@ -79,22 +102,27 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
     return "", 0.0, None
 
 
-def _mid(q: Quantity) -> float | None:
-    if q.low is not None and q.high is not None:
-        return (q.low + q.high) / 2
-    return q.low if q.low is not None else q.high
+@functools.lru_cache(maxsize=65536)
+def _similar_subjects(sa: str, sb: str) -> float:
+    """1.0 for near-identical noun phrases, 0.6 when one head noun holds the other ("farmland", "land")."""
+    from rapidfuzz import fuzz
+
+    if fuzz.token_set_ratio(sa, sb) >= 85:
+        return 1.0
+    ha, hb = sa.split(" of ")[0].split()[-1], sb.split(" of ")[0].split()[-1]
+    return 0.6 if len(ha) > 3 and len(hb) > 3 and (ha in hb or hb in ha) else 0.0
 
 
-def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]) -> tuple[dict[str, float], list[str]]:
-    """The named features of a pair of claims (different sources, same block), with the reasons a
-    person would read. Each feature is one class of evidence; the weights say how much it counts."""
+def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float],
+                why: list[str] | None = None) -> dict[str, float]:
+    """The named features of a pair of claims (different sources, same block); with a `why` list, also the
+    reasons a person would read. Each feature is one class of evidence; the weights say how much it counts."""
     v: dict[str, float] = {}
-    why: list[str] = []
     date = a.block == "date"
     name, strength, text = _subject_evidence(a, b, known)
     if name:
         v[name] = strength
-    if text:
+    if text and why is not None:
         why.append(text)
     sub_pos = name in ("subject_same", "subject_similar")
     shared = a.events & b.events
@@ -105,7 +133,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         v["event_shared"] = 1.0
         if a.nearest and a.nearest == b.nearest:
             v["event_nearest"] = 1.0
-        why.append("both " + ", ".join(sorted(telling)))
+        if why is not None:
+            why.append("both " + ", ".join(sorted(telling)))
     elif a.events and b.events and not shared:
         # events are found by proximity; verbs right beside both figures that differ say most
         tight = not date and a.claim.tight and b.claim.tight and a.claim.tight != b.claim.tight
@@ -115,13 +144,12 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         # is its predicate, and two different predicates are two facts
         v["nearest_clash"] = 1.0
     common = a.context & b.context
-    if a.context and b.context:
-        wa = sum(idf.get(w, 1.0) for w in a.context)
-        wb = sum(idf.get(w, 1.0) for w in b.context)
-        if common:
-            ws = sum(idf.get(w, 1.0) for w in common)
-            v["context"] = ws / math.sqrt(wa * wb) if wa and wb else 0.0
-            v["context_count"] = min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
+    if common:
+        wa, wb = a.context_weight, b.context_weight
+        ws = sum(idf.get(w, 1.0) for w in common)
+        v["context"] = ws / math.sqrt(wa * wb) if wa and wb else 0.0
+        v["context_count"] = min(1.0, len(common) / max(2.0, min(len(a.context), len(b.context)) * 0.5))
+        if why is not None:
             rare = sorted(common, key=lambda w: (-idf.get(w, 1.0), w))
             why.append("shared words: " + ", ".join(rare[:4]))
     # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
@@ -158,47 +186,55 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         # a previous value ("up from 54%") against a current one
         if (a.claim.role == "previous") != (b.claim.role == "previous"):
             v["role_clash"] = 1.0
-    # a part ("180 of them") is not the whole
-    if a.claim.part != b.claim.part:
+    # a part ("180 of them") is not the whole; a share is always of something ("a third of them")
+    if a.claim.part != b.claim.part and a.block != "proportion":
         v["part_clash"] = 1.0
     # a source that gives one figure of this kind (one duration, one speed) most likely gives the same one
     if a.alone and b.alone and name != "subject_clash_known" and name != "subject_clash" \
             and not (a.events and b.events and not shared):
         v["alone_both"] = 1.0
-        why.append(f"the only {a.block} figure in each")
+        if why is not None:
+            why.append(f"the only {a.block} figure in each")
     if date:
         _date_features(a, b, v, why, bool(telling), bool(common))
     else:
-        _value_features(a, b, v, why)
+        _value_features(a, b, v, why, clash=name in ("subject_clash", "subject_clash_known"))
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
-    return v, why
+    return v
 
 
-def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str]) -> None:
+def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | None, clash: bool = False) -> None:
+    """How the two figures compare. The same figure for two different things ("3,000 residents" and "3,000
+    homes") is its own, weaker, evidence."""
     qa, qb = a.claim.value, b.claim.value
     if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)):
         return
     if (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit) and qa.low is not None:
         r = min(a.rarity, b.rarity)
+        if clash:
+            v["value_equal_other_subject"] = 1.0
+            return
         v["value_equal"] = 1.0
         if r:
             v["value_equal_rare"] = r
-            if r >= 0.5:
+            if r >= 0.5 and why is not None:
                 why.append("the same uncommon figure")
         return
-    ma, mb = _mid(qa), _mid(qb)
-    if ma and mb and ma > 0 and mb > 0:
+    la, lb = a.log_size, b.log_size
+    if la is not None and lb is not None:
         # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place
         # aside); figures far apart are more likely different facts
-        ratio = abs(math.log10(ma / mb))
+        ratio = abs(la - lb)
+        if ratio < _LOG_1_1:
+            v["value_close"] = 1.0  # within 10 %: "nearly 42 percent" and 41.8 %
         if ratio > 0.9 and abs(ratio - round(ratio)) < 0.01:
             v["value_decimal_slip"] = 1.0  # 6.2 million against 62 million: a misplaced point, the same fact
-        elif ratio > math.log10(2.0):
-            v["value_far"] = min(1.0, ratio - math.log10(2.0))
+        elif ratio > _LOG_2:
+            v["value_far"] = min(1.0, ratio - _LOG_2)
 
 
-def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str], telling: bool, common: bool) -> None:
+def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | None, telling: bool, common: bool) -> None:
     v["date"] = 1.0
     if not telling and not common:
         v["date_nothing_shared"] = 1.0  # a date with nothing in common around it is another date
@@ -222,17 +258,23 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str], tell
     if a.anchor_facts and b.anchor_facts:
         if a.anchor_facts & b.anchor_facts:
             v["date_anchor_shared"] = 1.0
-            why.append("their figures line up")
+            if why is not None:
+                why.append("their figures line up")
         elif b.claim.source in a.anchor_sources and a.claim.source in b.anchor_sources:
             v["date_anchor_clash"] = 1.0
 
 
 def score(a: Frame, b: Frame, model: Model, known: frozenset[str] = frozenset(),
-          idf: dict[str, float] | None = None) -> tuple[float, list[str]]:
-    """How likely two claims (different sources, same block) state the same fact (a probability), with
-    the reasons."""
-    vec, why = pair_vector(a, b, known, idf or {})
-    return model.probability(vec), why
+          idf: dict[str, float] | None = None) -> float:
+    """How likely two claims (different sources, same block) state the same fact: a probability."""
+    return model.probability(pair_vector(a, b, known, idf or {}))
+
+
+def explain(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]) -> str:
+    """The reasons a person would read for lining two claims up."""
+    why: list[str] = []
+    pair_vector(a, b, known, idf, why)
+    return "; ".join(why) if why else "same kind of figure"
 
 
 def _grain_gap(a: Claim, b: Claim) -> float:
@@ -356,6 +398,7 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
         model = Model(model.weights, threshold, model.conflict_threshold)
     frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in claims_by_source]
     idf = idf_table(f for _, fs in frames for f in fs)
+    weigh_context((f for _, fs in frames for f in fs), idf)
     facts: list[Fact] = []
     index: dict[tuple, list[int]] = defaultdict(list)
     timed = (DATE, TIME)
@@ -365,6 +408,15 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     fact_of = {m.claim.id: f.id for f in facts for m in f.members}
     dates = [(s, [f for f in fs if f.claim.kind in timed]) for s, fs in frames]
     _align_phase(dates, ctx, fact_of)
+    known = frozenset(lex.subject_groups.values())
+
+    def reason(fact: Fact, a: str, b: str) -> str:
+        fa = next((m for m in fact.members if m.claim.id == a), None)
+        fb = next((m for m in fact.members if m.claim.id == b), None)
+        return explain(fa, fb, known, idf) if fa and fb else "lined up with the same fact"
+
+    for fact in facts:
+        fact.explain = reason
     return facts
 
 
@@ -395,37 +447,40 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                 f.anchor_facts = frozenset(fact_of[a] for a in f.claim.anchors if a in fact_of)
                 f.anchor_sources = frozenset(src for fid in f.anchor_facts for src in facts[fid].sources)
         groups = _groups(feats)
-        edges: list[tuple[float, int, int, list[str]]] = []
-        pair_scores: dict[tuple[int, int], dict[tuple[str, str], tuple[float, list[str]]]] = {}
+        edges: list[tuple[float, int, int]] = []
+        pair_scores: dict[tuple[int, int], dict[tuple[str, str], float]] = {}
         for gi, group in enumerate(groups):
             candidates: dict[int, int] = {}
             for f in group:
-                for key in sorted(_keys(f), key=repr):
+                for key in _keys(f):  # (the order does not matter: candidates are ranked by count, then id)
                     for fid in index.get(key, ())[-400:]:
                         candidates[fid] = candidates.get(fid, 0) + 1
-            # a small block is compared whole: a fact need not share a word to be the same fact
-            for fid in ctx.by_block.get(group[0].block, ())[-MAX_BLOCK_SCAN:]:
-                candidates.setdefault(fid, 0)
+            # a small block is compared whole: a fact need not share a word to be the same fact (a large
+            # one only through the index, so that cost stays linear)
+            in_block = ctx.by_block.get(group[0].block, ())
+            if len(in_block) <= MAX_BLOCK_SCAN:
+                for fid in in_block:
+                    candidates.setdefault(fid, 0)
             # the most promising facts first: those sharing the most index keys (ties: the older fact)
             for fid in sorted(candidates, key=lambda k: (-candidates[k], k))[:40]:
                 fact = facts[fid]
                 if source in fact.sources:
                     continue
-                best, best_why = -1.0, []
-                each: dict[tuple[str, str], tuple[float, list[str]]] = {}
+                best = -1.0
+                each: dict[tuple[str, str], float] = {}
+                members = fact.members if len(fact.members) <= MAX_MEMBERS_SCORED else fact.representatives()
                 for f in group:
-                    for m in fact.members[:MAX_MEMBERS_SCORED]:
-                        sc, why = score(f, m, model, known, ctx.idf)
-                        each[(m.claim.id, f.claim.id)] = (sc, why)
+                    for m in members:
+                        sc = each[(m.claim.id, f.claim.id)] = score(f, m, model, known, ctx.idf)
                         if sc > best:
-                            best, best_why = sc, why
+                            best = sc
                 if best >= model.threshold:
-                    edges.append((best, gi, fid, best_why))
+                    edges.append((best, gi, fid))
                     pair_scores[(gi, fid)] = each
         edges.sort(key=lambda e: (-e[0], e[1], e[2]))
         taken_groups: set[int] = set()
         taken_facts: set[int] = set()
-        for sc, gi, fid, why in edges:
+        for sc, gi, fid in edges:
             if gi in taken_groups or fid in taken_facts:
                 continue
             taken_groups.add(gi)
@@ -437,9 +492,7 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                     if m.claim.source != source:
                         # each pair keeps its own score: a source's group may hold a figure that lines up
                         # with the fact only through a sibling (then its own, weaker, score says so)
-                        own_sc, own_why = each.get((m.claim.id, f.claim.id), (sc, why))
-                        fact.reasons[(m.claim.id, f.claim.id)] = "; ".join(own_why) if own_why else "same kind of figure"
-                        fact.scores[(m.claim.id, f.claim.id)] = own_sc
+                        fact.scores[(m.claim.id, f.claim.id)] = each.get((m.claim.id, f.claim.id), sc)
             _join(fact, groups[gi], index)
         for gi, group in enumerate(groups):
             if gi not in taken_groups:

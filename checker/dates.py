@@ -143,8 +143,10 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             return DateSpan(None, None, "day", wd[0] if len(wd) == 1 else None, False, None, wd if len(wd) > 1 else ())
         days = []
         for w in e.weekdays:
-            if e.offset > 0 or (ref.future and e.offset == 0):
-                delta = (w - pub.weekday()) % 7 or 7
+            if e.offset > 0:
+                delta = (w - pub.weekday()) % 7 or 7   # "next Tuesday": never today
+            elif ref.future and e.offset == 0:
+                delta = (w - pub.weekday()) % 7        # "on Tuesday", looking ahead: today at the earliest
             else:
                 delta = -((pub.weekday() - w) % 7)
                 if e.offset < 0 and delta == 0:

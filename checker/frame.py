@@ -45,6 +45,9 @@ class Frame:
     unique_subject: bool = False  # the only claim with its subject in its block and source
     anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
     anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
+    log_size: float | None = None   # log10 of the figure's middle (None for dates, open or non-positive)
+    subject_words: frozenset[str] = frozenset()  # the subject's content words, singular
+    context_weight: float = 0.0     # summed rarity of the context words (set once the run's idf is known)
 
 
 def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
@@ -64,7 +67,26 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
 
     own = {stem(w) for w in (c.subject or "").split()}
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
-                 ref_year, c.when, now, rarity(c.value))
+                 ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value),
+                 subject_words=_subject_words(c.subject))
+
+
+def _log_size(v: object) -> float | None:
+    """How far apart two figures are is a difference of these: log10 of the middle (an open side stands
+    for the interval); None for dates and for figures that are not positive."""
+    if not isinstance(v, Quantity):
+        return None
+    mid = (v.low + v.high) / 2 if v.low is not None and v.high is not None else v.low if v.low is not None else v.high
+    return math.log10(mid) if mid and mid > 0 and math.isfinite(mid) else None
+
+
+def _subject_words(phrase: str | None) -> frozenset[str]:
+    """"air-defence interceptors" -> {air, defence, interceptor}: the content words, singular."""
+    if not phrase:
+        return frozenset()
+    from .subjects import singular
+
+    return frozenset(singular(w) for w in phrase.replace("-", " ").split() if len(w) > 3 and w != "of")
 
 
 def rarity(v: object) -> float:
@@ -101,4 +123,10 @@ def idf_table(frames: Iterable[Frame]) -> dict[str, float]:
     return {w: math.log((n + 1) / d) / top for w, d in df.items()}
 
 
-__all__ = ["Frame", "frame_of", "block_of", "idf_table", "rarity"]
+def weigh_context(frames: Iterable[Frame], idf: dict[str, float]) -> None:
+    """Set each frame's summed context rarity under the run's idf."""
+    for f in frames:
+        f.context_weight = sum(idf.get(w, 1.0) for w in f.context)
+
+
+__all__ = ["Frame", "frame_of", "block_of", "idf_table", "weigh_context", "rarity"]

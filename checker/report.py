@@ -170,7 +170,7 @@ def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]],
 
 
 def _why(fact: Fact, a: Claim, b: Claim) -> str:
-    return fact.reasons.get((a.id, b.id)) or fact.reasons.get((b.id, a.id)) or "lined up with the same fact"
+    return fact.reason(a.id, b.id)
 
 
 def _order(findings: list[Finding]) -> list[Finding]:

@@ -29,8 +29,11 @@ def singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem so that 'flooding', 'floods' and 'flooded' meet: plural, -ing and -ed removed."""
+    """A light stem so that 'flooding', 'floods' and 'flooded' meet: plural, -ing and -ed removed; a negating
+    un- too, so that 'unvaccinated' and 'not vaccinated' share their word."""
     w = singular(word)
+    if w.startswith("un") and len(w) > 8:
+        w = w[2:]
     for suffix in ("ing", "ed"):
         if w.endswith(suffix) and len(w) > len(suffix) + 3:
             w = w[: -len(suffix)]

@@ -2,7 +2,7 @@
 import sys
 
 import checker
-from checker.align import Model, score
+from checker.align import Model, explain, score
 from checker.frame import frame_of as features
 from checker.lexicon import default_lexicon
 from checker.report import reference_year
@@ -20,7 +20,8 @@ def get(path, surface):
 
 for ca, xa in get(fa, sa):
     for cb, xb in get(fb, sb):
-        s, why = score(xa, xb, Model.of(lex), frozenset(lex.subject_groups.values()))
+        s = score(xa, xb, Model.of(lex), frozenset(lex.subject_groups.values()))
+        why = explain(xa, xb, frozenset(lex.subject_groups.values()), {})
         print(f"{ca.text!r} ~ {cb.text!r}: {s:.2f} {why}")
         print("   A", xa.subjects, sorted(xa.events), xa.nearest, sorted(xa.context)[:12], xa.years, xa.when, ca.increment)
         print("   B", xb.subjects, sorted(xb.events), xb.nearest, sorted(xb.context)[:12], xb.years, xb.when, cb.increment)
