@@ -29,6 +29,11 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
 _UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
+# words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
+_DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "lasts", "took", "takes", "spent",
+                              "than", "under", "about", "nearly", "almost", "around", "roughly", "barely", "just"))
+# what may follow an ordinal whose noun is left out: "its fourth since 2023", "their third this year"
+_ORDINAL_ELLIPSIS = frozenset(("since", "this", "so", "in", "after", "of", ",", ".", ";", ""))
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 
 
@@ -197,6 +202,17 @@ class _Walker:
             mins = int(ts.tok[j + 1])
             j += 2
             colon = True
+            if j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) \
+                    and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2 and mins < 60 and int(ts.tok[j + 1]) < 60:
+                # "2:05:41": a race or running time (hours:minutes:seconds), a duration; with "a.m." or
+                # "local time" after it, a clock time to the second
+                after = self.low_at[j + 2]
+                if after not in ("a", "p", "am", "pm", "local") and after not in _TIME_ZONES:
+                    hours = h + mins / 60 + int(ts.tok[j + 1]) / 3600
+                    return Mention(i, j + 2, QUANTITY, Quantity(hours, hours, unit="h", dimension="time",
+                                                                stated_unit="h:mm:ss", precision=0.5 / 3600),
+                                   unitless=False)
+                j += 2
         elif not dotted:
             colon = False
         k = j
@@ -241,13 +257,22 @@ class _Walker:
             end = i + 3
         if v is None:
             return None
-        # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after
+        # "second-largest", "third-biggest": a rank
+        if end + 1 < self.n and ts.tok[end] in _HYPHENS and ts.attached(end) and ts.attached(end + 1) \
+                and ts.low[end + 1].endswith("est") and len(ts.low[end + 1]) > 4:
+            return Mention(i, end + 2, ORDINAL, Quantity(v, v, dimension="ordinal"))
+        # an ordinal word counts only as "the sixth test", "Korea's sixth test": determiner before, noun after;
+        # or with its noun left out, as in "its fourth since 2023", "their third this year"
         prev = self.low_at[i - 1]
         nxt = self.low_at[end]
         possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
         if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
                 and not prev.endswith(("'s", "’s", "s'")):
             return None
+        if prev != "the" and nxt in _ORDINAL_ELLIPSIS:
+            return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
+        if nxt in ("time", "times") and v >= 2:
+            return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "for the third time"
         if nxt in ("of", "time", "half", "quarter") or nxt == "" or end >= self.n or ts.typ[end] != WORD:
             return None
         if nxt in lex.stopwords:
@@ -462,9 +487,11 @@ class _Walker:
             return None
         if w in ("a", "an") and i + 1 < self.n:
             u = self.unit_after(i + 1)
-            if u and u[0] == QUANTITY and u[1].dimension == "time" and self.low_at[u[2]] == "and" \
-                    and self.low_at[u[2] + 1] == "a" and self.low_at[u[2] + 2] == "half":
-                return self._duration(i, u[2] + 3, 1.5, u[1])
+            if u and u[0] == QUANTITY and u[1].dimension == "time":
+                if self.low_at[u[2]] == "and" and self.low_at[u[2] + 1] == "a" and self.low_at[u[2] + 2] == "half":
+                    return self._duration(i, u[2] + 3, 1.5, u[1])
+                if self.low_at[i - 1] in _DURATION_BEFORE and self.low_at[i + 1] != "second":  # "for a fortnight"
+                    return self._duration(i, u[2], 1.0, u[1])
         return None
 
     def _duration(self, first: int, end: int, value: float, udef: UnitDef) -> Mention:

@@ -51,6 +51,9 @@ class Quantity:
     def readable(self, subject: str | None = None) -> str:
         lo, hi = self.stated(self.low), self.stated(self.high)
         unit = self.stated_unit or ""
+        if unit == "h:mm:ss" and lo is not None and lo == hi:  # a running time, as it was written
+            s = round(lo * 3600)
+            return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" + (f" {subject}" if subject else "")
         if self.dimension == "currency" and unit:
             fmt = lambda v, u=unit: f"{u} {format_number(v)}"  # noqa: E731
             unit = ""
