@@ -125,6 +125,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
     if text and why is not None:
         why.append(text)
     sub_pos = name in ("subject_same", "subject_similar")
+    if name == "subject_same" and a.unique_subject and b.unique_subject:
+        v["subject_unique_both"] = 1.0  # the only figure about firefighters in each article
     shared = a.events & b.events
     telling = shared - {"reported"}  # that both were said or reported tells nothing
     if date and telling and not telling & {a.claim.tight, b.claim.tight}:

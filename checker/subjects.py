@@ -182,18 +182,27 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
         tuple(k.split()) for k in x.subject_groups if k.count(" ") == 1))
 
 
-def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]]]:
-    """One pass over a sentence: its event phrases (start, end, group) and content words (index, word).
-    Mentions in the sentence then pick what lies near them, so the cost stays linear in the text."""
+# Words that begin another clause: an event beyond one belongs to that clause's figure ("the fire burned for
+# 14 hours before some 60 firefighters brought it under control": the firefighters did not burn).
+CLAUSE_WORDS = frozenset(("before", "after", "while", "when", "whereas", "because", "although", "though", "which",
+                          "who", "whom", "where", "but", "until", "unless", ";", ":"))
+
+
+def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], list[int]]:
+    """One pass over a sentence: its event phrases (start, end, group), content words (index, word) and
+    clause breaks (index). Mentions in the sentence then pick what lies near them, so the cost stays linear."""
     firsts = lex.phrase_index("event_groups")
     groups = lex.event_groups
     skip = lex.stopwords
     months, weekdays = lex.months, lex.weekdays
     events: list[tuple[int, int, str]] = []
     words: list[tuple[int, str]] = []
+    breaks: list[int] = []
     low, typ = ts.low, ts.typ
     k = lo
     while k < hi:
+        if low[k] in CLAUSE_WORDS:
+            breaks.append(k)
         if typ[k] == WORD:
             w = low[k]
             if w in firsts:
@@ -203,7 +212,7 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
             if len(w) > 2 and w not in skip and w not in months and w not in weekdays:
                 words.append((k, stem(w)))
         k += 1
-    return events, words
+    return events, words, breaks
 
 
 def _window(items: list, lo: int, hi: int) -> list:
@@ -223,9 +232,13 @@ def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = 
 
 
 def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ...]:
-    """Event groups named within a window around the mention, nearest first."""
+    """Event groups named within a window around the mention and within its clause, nearest first."""
     found = []
-    for a, b, g in _window(features[0], first - back, end + 8):
+    breaks = features[2]
+    lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
+    j = bisect.bisect_left(breaks, end)
+    hi = breaks[j] if j < len(breaks) else 1 << 60
+    for a, b, g in _window(features[0], max(first - back, lo + 1), min(end + 8, hi)):
         found.append((first - b + 1 if b <= first else max(a - end + 1, 0), g))
     found.sort()
     out: list[str] = []
