@@ -309,8 +309,10 @@ def _same_statement(a: Frame, b: Frame) -> bool:
         telling = (a.events & b.events) - {"reported"}
         if (a.nearest == "reported") != (b.nearest == "reported"):
             return False  # the day a report came out is not the day the event happened
-        resolved = isinstance(ca.value, DateSpan) and ca.value.resolved and ca.value.grain == "day"
-        return bool(telling) and (resolved or bool(a.context & b.context))
+        # the same resolved day, month or season, stated beside the same event ("sent last fall" twice)
+        resolved = isinstance(ca.value, DateSpan) and ca.value.resolved and ca.value.start is not None
+        same_event = bool(ca.tight) and ca.tight == cb.tight
+        return bool(telling) and (resolved and (ca.value.grain == "day" or same_event) or bool(a.context & b.context))
     if not (ca.subject_key or cb.subject_key):
         return bool(a.nearest and a.nearest == b.nearest) and bool(a.context & b.context)
     return bool(a.events & b.events) or not (a.events or b.events) or (ca.subject_key == cb.subject_key)

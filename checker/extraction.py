@@ -32,6 +32,8 @@ _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
 # words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
 _DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "lasts", "took", "takes", "spent",
                               "than", "under", "about", "nearly", "almost", "around", "roughly", "barely", "just"))
+# verbs right after a bare figure that make it the subject of its own clause ("15 were missing")
+_OWN_VERB = frozenset(("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"))
 # what may follow an ordinal whose noun is left out: "its fourth since 2023", "their third this year"
 _ORDINAL_ELLIPSIS = frozenset(("since", "this", "so", "in", "after", "of", ",", ".", ";", ""))
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
@@ -723,7 +725,11 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 if subject and subject.split()[0] in lex.anaphora:
                     subject = prev_subject.get(sidx) or subject
                 if subject is None and m.kind != ORDINAL:
-                    subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER)
+                    # a figure with a verb of its own ("405 were trapped") takes only a subject right before it
+                    # ("troops numbering 11,000 were sent"), not one further back ("the injured at 1,099 and 15
+                    # were missing")
+                    own_verb = m.kind == NUMBER and w.low_at[m.end] in _OWN_VERB
+                    subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER, reach=3 if own_verb else 16)
                 if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
                         subject is None or ts.low[m.end] == "of"):
                     continue

@@ -14,7 +14,7 @@ from .lexicon import Lexicon
 from .values import DATE, Claim, DateSpan
 
 SCHEMA = "checker.report/1"
-MAX_AGREEING = 6  # agreeing pairs shown per fact and pair of sources (repeats of one figure)
+MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
 LARGE_FACT = 12  # above this many sources, a fact's claims are judged against one representative
 SEVERITY_ORDER = {"error": 3, "warning": 2, "info": 1, "off": 0}
 
@@ -153,19 +153,33 @@ def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]],
                          headline_end: dict[str, int]) -> list[tuple[Claim, Claim, Verdict]]:
     """The findings of one fact, source pair by source pair. A source that repeats a figure (a headline,
     a summary, a provisional and a confirmed count) states one fact: if any of its statements agrees with
-    the other source, the two agree (each agreeing pair is shown, up to MAX_AGREEING); otherwise one
-    disagreement stands, the best aligned, body text before a headline (which shortens and rounds)."""
+    the other source, the two agree (each agreeing pair is shown, up to MAX_AGREEING); otherwise the
+    disagreement is shown once for each statement of the side that repeats itself, with its best partner:
+    body text before a headline (which shortens and rounds), a well-aligned pair before a weak one, then the
+    earliest statement (a story's lead states its facts first)."""
     by_pair: dict[tuple[str, str], list[tuple[tuple, tuple[Claim, Claim, Verdict]]]] = {}
     for x, y, v in judged:
         score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id))) or 0.0
         in_headline = (x.start < headline_end.get(x.source, -1)) + (y.start < headline_end.get(y.source, -1))
-        rank = (_PREFERENCE.get(v.verdict, 1), in_headline, -score, x.start, y.start)
+        rank = (_PREFERENCE.get(v.verdict, 1), in_headline, score < 0.5, x.start, y.start)
         by_pair.setdefault((x.source, y.source), []).append((rank, (x, y, v)))
     out = []
     for items in by_pair.values():
         items.sort(key=lambda r: r[0])
         agreeing = [item for _, item in items if item[2].verdict == CONSISTENT]
-        out.extend(agreeing[:MAX_AGREEING] if agreeing else [items[0][1]])
+        if agreeing:
+            out.extend(agreeing[:MAX_AGREEING])
+            continue
+        # a disagreement, once for each statement of the side that repeats itself (k x m pairs of repeats
+        # give max(k, m) findings, never more than MAX_AGREEING)
+        xs, ys = {x.id for _, (x, _, _) in items}, {y.id for _, (_, y, _) in items}
+        side = 0 if len(xs) >= len(ys) else 1
+        seen: set[str] = set()
+        for _, item in items:
+            key = item[side].id
+            if key not in seen and len(seen) < MAX_AGREEING:
+                seen.add(key)
+                out.append(item)
     return sorted(out, key=lambda t: (t[0].start, t[1].start, t[0].source, t[1].source))
 
 

@@ -153,7 +153,7 @@ def _adjective_before_noun(ts: Tokens, k: int, lex: Lexicon, function_words: fro
         or w in lex.subject_groups
 
 
-def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False) -> str | None:
+def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False, reach: int = 16) -> str | None:
     """The nearest known subject word before the figure, within the clause (up to 16 tokens back).
     For money and measures, "a relief fund of 2 billion crowns" names its subject just before "of"."""
     k = first - 1
@@ -163,9 +163,9 @@ def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: b
             return ts.low[k - 1]
         return None
     steps = 0
-    while k >= floor and steps < 16:
+    while k >= floor and steps < reach:
         t = ts.low[k]
-        if t in CLAUSE_BREAKS or ts.typ[k] == NUM:
+        if t in CLAUSE_BREAKS or ts.typ[k] == NUM or (t == "," and reach < 16):
             break  # another figure owns what stands before it ("the injured at 1,099 and 15 missing")
         if ts.typ[k] == WORD:
             if k > floor and (ts.low[k - 1], t) in _two_word_cache(lex):
