@@ -292,7 +292,12 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
         return lo - slack, hi + slack
 
     (olo, ohi), (nlo, nhi) = bounds(older), bounds(newer)
+    when = f" ({po.isoformat()} to {pn.isoformat()})"
     if not (nhi < olo or nlo > ohi):
+        # within rounding of each other: a running count that a later report gives a little higher grew
+        if pa != pb and kind == "running" and not strict and _centre(newer.value) > _centre(older.value):
+            return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} rose to "
+                                                f"{describe(newer)}{when}")
         return None
     if strict and not (pa != pb and kind == "running" and nhi < olo):
         return None
@@ -303,7 +308,6 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
         low, high = (a, b) if bounds(a)[1] < bounds(b)[0] else (b, a)
         return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: reports of the same day ({pa.isoformat()}) "
                                             f"give a running count as {describe(low)} and later {describe(high)}")
-    when = f" ({po.isoformat()} to {pn.isoformat()})"
     if kind == "status":
         return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} became {describe(newer)}{when}")
     if nhi < olo:
@@ -312,6 +316,12 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
                                                 f"{describe(newer)}{when}")
         return Verdict(CONFLICT, "CK101", f"a running count cannot fall: {describe(older)} then {describe(newer)}{when}")
     return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} rose to {describe(newer)}{when}")
+
+
+def _centre(q: Quantity) -> float:
+    if q.low is not None and q.high is not None:
+        return (q.low + q.high) / 2
+    return q.low if q.low is not None else q.high if q.high is not None else 0.0
 
 
 def _weekday_fits(span: DateSpan, weekdays: tuple[int, ...]) -> bool | None:
