@@ -154,7 +154,7 @@ def evaluate(cluster_list: list[Path], lex) -> dict:  # type: ignore[no-untyped-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("roots", nargs="*", type=Path, default=DEFAULT_ROOTS)
-    ap.add_argument("--C", type=float, default=1.0, help="inverse regularisation strength")
+    ap.add_argument("--C", type=float, default=0.3, help="inverse regularisation strength (chosen by leave-one-cluster-out)")
     ap.add_argument("--threshold", type=float, default=None, help="alignment threshold (default: the rules')")
     ap.add_argument("--conflict-weight", type=float, default=3.0, help="weight of a conflict pair in the fit")
     ap.add_argument("--write", action="store_true", help="store the weights fitted on everything in rules/")

@@ -294,7 +294,9 @@ def _same_statement(a: Frame, b: Frame) -> bool:
     if a.block != b.block:
         return False
     if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} == {"current", "previous"}:
-        return (ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key)
+        # "the toll rose to 312, up from 241": one count and its revision; but "41.8%, up from 54% in 2021":
+        # a share now and a share then are two facts
+        return a.block == "count" and ((ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key))
     if ca.value != cb.value and not _same_value(ca, cb):
         # a vague or bounded count and a figure it admits, same subject and event: one statement
         same_subject = ca.subject_key == cb.subject_key or not (ca.subject_key and cb.subject_key)  # "Dozens killed"

@@ -347,7 +347,8 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
             return Verdict(CONSISTENT, "CK301", f"{_describe_date(va, a.text)} overlaps {_describe_date(vb, b.text)}")
         # "early Wednesday" against "March 13": say it as the weekday the other date falls on
         for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
-            if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start == y.end and x.start == x.end:
+            if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start == y.end and x.start == x.end \
+                    and x.start.weekday() != y.start.weekday():  # (the same weekday of another week is a date conflict)
                 return Verdict(CONFLICT, "CK103", f"{cy.text} ({y.start.isoformat()}) was a {_DAY_NAMES[y.start.weekday()]}, "
                                                   f"not a {_DAY_NAMES[x.start.weekday()]} ({cx.text})")
         return Verdict(CONFLICT, "CK102", f"{_describe_date(va, a.text)} does not overlap {_describe_date(vb, b.text)}")
