@@ -32,7 +32,7 @@ import checker  # noqa: E402
 from checker.align import Model, align, pair_vector  # noqa: E402
 from checker.commands import _prepare, read_sources  # noqa: E402
 from checker.lexicon import default_lexicon  # noqa: E402
-from checker.report import check, compare, reference_year  # noqa: E402
+from checker.report import reference_year  # noqa: E402
 
 DEFAULT_ROOTS = [SHARED / "bench", SHARED / "bench-fresh", ROOT / "fixtures"]
 
@@ -85,7 +85,7 @@ def examples(cluster: Path, lex) -> tuple[list[dict[str, float]], list[int]]:  #
 
     def positive(x, y) -> int:  # type: ignore[no-untyped-def]
         """0: not one fact; 1: one fact, consistent; 2: one fact, in conflict."""
-        for (a, b), label in zip(pairs, labels):
+        for (a, b), label in zip(pairs, labels, strict=True):
             if (overlaps(x, a) and overlaps(y, b)) or (overlaps(x, b) and overlaps(y, a)):
                 return 2 if label == "conflict" else 1
         return 0
@@ -132,7 +132,7 @@ def fit(data: list[tuple[list[dict[str, float]], list[int]]], c: float, conflict
     lr = LogisticRegression(C=c, max_iter=5000)
     lr.fit(m, ys, sample_weight=weights)
     weights = {"bias": round(float(lr.intercept_[0]), 3)}
-    for name, w in sorted(zip(vec.get_feature_names_out(), lr.coef_[0])):
+    for name, w in sorted(zip(vec.get_feature_names_out(), lr.coef_[0], strict=True)):
         weights[str(name)] = round(float(w), 3)
     return weights
 
@@ -159,10 +159,17 @@ def main() -> int:
     ap.add_argument("--conflict-weight", type=float, default=3.0, help="weight of a conflict pair in the fit")
     ap.add_argument("--write", action="store_true", help="store the weights fitted on everything in rules/")
     ap.add_argument("--no-loco", action="store_true", help="skip the leave-one-cluster-out figures")
+    ap.add_argument("--evaluate", type=Path, metavar="YAML",
+                    help="only score the weights in this file (a `weights:` mapping, e.g. hand-set ones) on every cluster")
     a = ap.parse_args()
     lex = default_lexicon()
     threshold = a.threshold if a.threshold is not None else Model.of(lex).threshold
     cl = clusters(a.roots)
+    if a.evaluate:
+        weights = yaml.safe_load(a.evaluate.read_text(encoding="utf-8"))["weights"]
+        print("given weights:", json.dumps({k: v for k, v in evaluate(cl, with_weights(lex, weights, threshold)).items()
+                                            if k != "counts"}))
+        return 0
     data = {c: examples(c, lex) for c in cl}
     n_pos = sum(sum(1 for y in d[1] if y) for d in data.values())
     n_all = sum(len(d[1]) for d in data.values())

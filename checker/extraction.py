@@ -699,6 +699,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             continue
         qual = w.qualifier_before(m.first) if m.kind not in (DATE, ORDINAL) else None
         first = m.first
+        rate = None
         if m.kind == DATE:
             span = spans_of.get(k)
             if span is None:
@@ -721,7 +722,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             value = q
             subject = None
             if m.kind in (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL):
-                subject, _ = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok)
+                subject, after_subject = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok)
+                rate = _rate_after(w, after_subject if subject else m.end)
                 if subject and subject.split()[0] in lex.anaphora:
                     subject = prev_subject.get(sidx) or subject
                 if subject is None and m.kind != ORDINAL:
@@ -744,7 +746,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             # the declared fields positionally (id, source, start, end, text, sentence, kind, subject, value):
             # a quarter cheaper than by keyword, and this runs once per claim
             claims.append(Claim(cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-                                subject_key=key, role=role, sentence_start=s_a))
+                                subject_key=key, role=role, sentence_start=s_a, rate=rate))
             continue
         # what the comparator lines claims up by: events and words near the figure, the time it refers to
         feats = features.get(sidx)
@@ -761,7 +763,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         claims.append(Claim(
             cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-            subject_key=key, role=role, sentence_start=s_a,
+            subject_key=key, role=role, sentence_start=s_a, rate=rate,
             # a date modifies its whole clause, so it looks further for the event and the words around it
             events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10),
             context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,
@@ -802,6 +804,20 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
                 and _same_clause(ts, other, first, end):
             out.append(kk)
     return tuple(out)
+
+
+_RATE_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "annum": "year"}
+_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+               "hourly": "hour"}
+
+
+def _rate_after(w: "_Walker", k: int) -> str | None:
+    """'300,000 rounds a month', '$5 million a year', '25,000 cars per day', 'visits daily': a figure per
+    unit of time is a rate, another fact than a total."""
+    low = w.low_at
+    if low[k] in ("a", "an", "per", "each", "every") and low[k + 1] in _RATE_UNITS:
+        return _RATE_UNITS[low[k + 1]]
+    return _RATE_WORDS.get(low[k])
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

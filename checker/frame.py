@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .lexicon import Lexicon
-from .values import DATE, ORDINAL, TIME, Claim, DateSpan, Quantity
+from .values import DATE, ORDINAL, TIME, Claim, Quantity
 
 
 def block_of(c: Claim) -> str:
@@ -25,7 +25,8 @@ def block_of(c: Claim) -> str:
     if c.kind == TIME:
         return "time"
     v = c.value
-    return v.dimension if isinstance(v, Quantity) else c.kind
+    block = v.dimension if isinstance(v, Quantity) else c.kind
+    return f"{block}/{c.rate}" if c.rate else block  # a rate ("300,000 rounds a month") is not a total
 
 
 @dataclass

@@ -60,7 +60,7 @@ def parse_ecb_csv(text: str, name: str = "rates") -> Rates:
             best = (day, row)
     assert best is not None
     per_euro = {"EUR": 1.0}
-    for code, cell in zip(header[1:], best[1][1:]):
+    for code, cell in zip(header[1:], best[1][1:], strict=False):  # a short row leaves currencies out
         try:
             value = float(cell)
         except ValueError:

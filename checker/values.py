@@ -147,6 +147,7 @@ class Claim:
     anchors: tuple[str, ...] = field(default=(), compare=False)   # (dates) ids of the figures in the clause
     role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
     sentence_start: int = field(default=0, compare=False)
+    rate: str | None = field(default=None, compare=False)          # "month" for "300,000 rounds a month"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -98,3 +98,11 @@ def test_extract_table_and_csv(cli):
     assert "> 11,000 troops" in table and "2025-06-17 (Tue)" in table
     csv = cli("extract", "--format", "csv", str(SEEDS / "tass-visit.txt")).stdout.decode()
     assert csv.splitlines()[0] == "file,line,col,surface,kind,value,subject"
+
+
+def test_rates_are_not_totals():
+    """'300,000 rounds a month' is a rate: its own kind of fact, never lined up with a total."""
+    rates = {c.text: c.rate for c in checker.extract(
+        "Its guns fire some 300,000 rounds a month. The aid covers 250,000 shells. The road carries 25,000 cars "
+        "per day and the line costs $5 million a year.", features=True)}
+    assert rates == {"some 300,000": "month", "250,000": None, "25,000": "day", "$5 million": "year"}

@@ -6,6 +6,8 @@ import io
 import json
 
 import jsonschema
+
+import checker
 import pytest
 
 from conftest import ROOT, SHARED
@@ -143,3 +145,11 @@ def test_python_api_compare_and_check():
     files = sorted(SEEDS.glob("*.txt"))
     report = checker.check(files[0], against=files[1:])
     assert report.mode == "check" and any(f.verdict == "conflict" for f in report.findings)
+
+
+def test_rate_never_lines_up_with_a_total(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The army fires some 300,000 artillery rounds a month along the front.", encoding="utf-8")
+    b.write_text("The army fires 250,000 artillery rounds along the front, the ministry said.", encoding="utf-8")
+    report = checker.compare(str(a), str(b))
+    assert not [f for f in report.findings if f.verdict in ("conflict", "possible-conflict", "consistent")]
