@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass
+from typing import Iterable
 
 from .frozen import frozen
 from .lexicon import Lexicon, phrase_at
@@ -71,6 +72,16 @@ def _season_span(y: int, season: tuple[int, int]) -> DateSpan:
 
 def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= _last_day(y, m)
+
+
+def reference_year_of(published: dt.date | None, years: Iterable[tuple[int, bool]]) -> int | None:
+    """The year undated month-days and seasons take: the publication year; else the latest year the article
+    states as a time of its own (`years`: (year, in passing)); else none, and the year stays open. A year
+    named in passing ("the worst since 1997", "the 2019 floods") never dates the article's events."""
+    if published:
+        return published.year
+    own = [y for y, passing in years if not passing]
+    return max(own) if own else None
 
 
 def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:

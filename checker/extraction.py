@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
 
-from .dates import DateExpr, Reference, parse_date, resolve
+from .dates import DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, read_number, read_vague
@@ -641,21 +641,27 @@ def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[
     return out
 
 
-def _reference_year(mentions: list[Mention], published: dt.date | None) -> int | None:
-    if published:
-        return published.year
-    years = [m.date.year for m in mentions if m.date and m.date.explicit_year and m.date.year]
-    years += [m.date.year2 for m in mentions if m.date and m.date.year2]
-    return max(years) if years else None
+def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Walker") -> int | None:
+    items = []
+    low, typ = w.low_at, w.ts.typ
+    for m in mentions:
+        e = m.date
+        if e and e.explicit_year:
+            # in passing: the start of a period ("since 1997") or a year naming another event ("the 2019 floods")
+            passing = low[m.first - 1] == "since" or (
+                e.kind == "year" and low[m.first - 1] in ("the", "its", "their", "his", "her", "s")
+                and m.end < w.n and typ[m.end] == WORD and low[m.end] not in w.lex.stopwords)
+            items += [(y, passing) for y in (e.year, e.year2) if y]
+    return reference_year_of(published, items)
 
 
 def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published: dt.date | None,
                source: str, text: str, with_features: bool = True) -> list[Claim]:
     ts, lex = w.ts, w.lex
-    ref_year = _reference_year(mentions, published)
     claims: list[Claim] = []
     # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
     sent_of = _sentence_of(mentions, ts, sents)
+    ref_year = _reference_year(mentions, published, w)
     date_sents: set[int] = set()
     years_in: dict[int, list[tuple[int, int, int]]] = {}
     spans_of: dict[int, object] = {}
@@ -746,7 +752,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             # the declared fields positionally (id, source, start, end, text, sentence, kind, subject, value):
             # a quarter cheaper than by keyword, and this runs once per claim
             claims.append(Claim(cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-                                subject_key=key, role=role, sentence_start=s_a, rate=rate))
+                                subject_key=key, role=role, sentence_start=s_a, rate=rate, ref_year=ref_year))
             continue
         # what the comparator lines claims up by: events and words near the figure, the time it refers to
         feats = features.get(sidx)
@@ -763,7 +769,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         claims.append(Claim(
             cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-            subject_key=key, role=role, sentence_start=s_a, rate=rate,
+            subject_key=key, role=role, sentence_start=s_a, rate=rate, ref_year=ref_year,
             # a date modifies its whole clause, so it looks further for the event and the words around it
             events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10),
             context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,

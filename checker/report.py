@@ -11,7 +11,7 @@ from typing import Iterable
 from .align import Fact, Model, align
 from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, Verdict, describe, judge
 from .lexicon import Lexicon
-from .values import DATE, Claim, DateSpan
+from .values import Claim
 
 SCHEMA = "checker.report/1"
 MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
@@ -77,12 +77,10 @@ class Report:
 
 
 def reference_year(claims: Iterable[Claim], published) -> int | None:  # type: ignore[no-untyped-def]
-    """The year relative facts refer to: the published year, else the latest year the article states."""
+    """The year relative facts refer to: the one extraction dated the article's undated dates with."""
     if published:
         return published.year
-    years = [c.value.end.year for c in claims if c.kind == DATE and isinstance(c.value, DateSpan)
-             and c.value.resolved and c.value.end and c.value.grain in ("year", "month", "day", "season")]
-    return max(years) if years else None
+    return next((c.ref_year for c in claims), None)
 
 
 class _Builder:

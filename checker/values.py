@@ -148,6 +148,7 @@ class Claim:
     role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
     sentence_start: int = field(default=0, compare=False)
     rate: str | None = field(default=None, compare=False)          # "month" for "300,000 rounds a month"
+    ref_year: int | None = field(default=None, compare=False)      # the year the article's undated dates take
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -106,3 +106,15 @@ def test_rates_are_not_totals():
         "Its guns fire some 300,000 rounds a month. The aid covers 250,000 shells. The road carries 25,000 cars "
         "per day and the line costs $5 million a year.", features=True)}
     assert rates == {"some 300,000": "month", "250,000": None, "25,000": "day", "$5 million": "year"}
+
+
+def test_year_in_passing_never_dates_the_events():
+    """Without `published`, a bare month-day takes the latest year the article states as its own time; a year
+    named in passing ("since 1997", "the 2019 floods") leaves it open rather than decades away."""
+    def july(text):
+        return next(c for c in checker.extract(text) if c.text == "July 13").value
+
+    assert july("The river peaked on July 13, the worst flooding since 1997.").resolved is False
+    assert july("Unlike the 2019 floods, the water rose slowly on July 13.").resolved is False
+    v = july("The river peaked on July 13. The dam was built in 1961 and repaired in 2024.")
+    assert v.resolved and v.start == dt.date(2024, 7, 13)
