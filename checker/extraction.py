@@ -295,7 +295,10 @@ class _Walker:
             if j < self.n and ts.tok[j] in _HYPHENS:
                 j += 1
         frac_word = self.low_at[j]
-        if frac_word in lex.fractions and (frac_word != "half" or j == i) and self.low_at[j + 1] == "of":
+        # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
+        by = self.low_at[i - 1] == "by" and frac_word in lex.fractions and frac_word != "second" \
+            and (frac_word == "half" and j == i or frac_word != "half") and self.low_at[j + 1] not in _HYPHENS
+        if frac_word in lex.fractions and (frac_word != "half" or j == i) and (self.low_at[j + 1] == "of" or by):
             if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
                 return None
             share = num * lex.fractions[frac_word]

@@ -116,8 +116,9 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
                 verb = False  # a participle before its noun: "562 confirmed cases", "1,200 displaced people"
             if verb and not words:
                 return None, j  # "10,000-12,000 sent last fall": a verb, no subject after the figure
-            if words and (verb or (w.endswith(("ed", "ing")) and len(w) > 4)):
-                break  # "people injured", "state confirmed": a verb ends the subject
+            if words and (verb or (w.endswith(("ed", "ing")) and len(w) > 4)) \
+                    and not (w.endswith("ing") and _adjective_before_noun(ts, k, lex, function_words)):
+                break  # "people injured", "state confirmed": a verb ends the subject; not "shipping fund"
             words.append(w)
             k += 1
             # hyphenated compounds: "North Korean-made", "anti-aircraft"
@@ -150,7 +151,11 @@ def _adjective_before_noun(ts: Tokens, k: int, lex: Lexicon, function_words: fro
         return False
     w = ts.low[j]
     return w not in function_words and (w,) not in lex.event_groups and not w.endswith(("ed", "ing", "ly")) \
-        or w in lex.subject_groups
+        and w not in _PLACE_ADVERBS or w in lex.subject_groups
+
+
+_PLACE_ADVERBS = frozenset(("nearby", "abroad", "overseas", "inside", "outside", "indoors", "outdoors", "home",
+                            "together", "elsewhere", "locally", "nationwide", "downstream", "upstream"))
 
 
 def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False, reach: int = 16) -> str | None:
