@@ -411,9 +411,12 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     figures = [(s, [f for f in fs if f.claim.kind not in timed]) for s, fs in frames]
     ctx = _Context(lex, model, idf, facts, index)
     _align_phase(figures, ctx, {})
+    _merge_apart(ctx, 0)
     fact_of = {m.claim.id: f.id for f in facts for m in f.members}
     dates = [(s, [f for f in fs if f.claim.kind in timed]) for s, fs in frames]
+    first_date_fact = len(facts)
     _align_phase(dates, ctx, fact_of)
+    _merge_apart(ctx, first_date_fact)
     known = frozenset(lex.subject_groups.values())
 
     def reason(fact: Fact, a: str, b: str) -> str:
@@ -506,6 +509,42 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                 facts.append(fact)
                 ctx.by_block[fact.block].append(fact.id)
                 _join(fact, group, index)
+
+
+def _merge_apart(ctx: _Context, first: int) -> None:
+    """Join facts that the order of the sources kept apart. A source's claim goes to the fact it fits best,
+    so a fact it also fits (a draft's "Wednesday" beside two wires' "Thursday" and "March 13") may be left
+    with one source; such a fact joins another with none of its sources when one of their pairs lines up."""
+    known = frozenset(ctx.lex.subject_groups.values())
+    facts, model = ctx.facts, ctx.model
+    for fid in range(first, len(facts)):
+        fact = facts[fid]
+        if not fact.members or len(fact.sources) != 1:
+            continue
+        candidates: dict[int, int] = {}
+        for f in fact.members:
+            for key in _keys(f):
+                for gid in ctx.index.get(key, ())[-400:]:
+                    candidates[gid] = candidates.get(gid, 0) + 1
+        best: tuple[float, int, dict[tuple[str, str], float]] | None = None
+        for gid in sorted(candidates, key=lambda k: (-candidates[k], k))[:40]:
+            other = facts[gid]
+            if gid == fid or gid < first or not other.members or other.block != fact.block or other.sources & fact.sources:
+                continue
+            members = other.members if len(other.members) <= MAX_MEMBERS_SCORED else other.representatives()
+            each = {(m.claim.id, f.claim.id): score(f, m, model, known, ctx.idf) for f in fact.members for m in members}
+            top = max(each.values())
+            if top >= model.threshold and (best is None or top > best[0]):
+                best = (top, gid, each)
+        if best is None:
+            continue
+        top, gid, each = best
+        other = facts[gid]
+        for f in fact.members:
+            for m in other.members:
+                other.scores[(m.claim.id, f.claim.id)] = each.get((m.claim.id, f.claim.id), top)
+        _join(other, fact.members, ctx.index)
+        fact.members, fact.sources = [], set()
 
 
 def _join(fact: Fact, group: list[Frame], index: dict[tuple, list[int]]) -> None:

@@ -153,3 +153,17 @@ def test_rate_never_lines_up_with_a_total(tmp_path):
     b.write_text("The army fires 250,000 artillery rounds along the front, the ministry said.", encoding="utf-8")
     report = checker.compare(str(a), str(b))
     assert not [f for f in report.findings if f.verdict in ("conflict", "possible-conflict", "consistent")]
+
+
+def test_source_order_does_not_hide_a_conflict():
+    """Two wires put the blast on the same day; the draft names another. The draft's day lines up with the
+    wires whichever order they are given in, instead of being left alone as unsupported."""
+    if not KORSVIK.is_dir():
+        pytest.skip("bench not present")
+    draft, refs = str(KORSVIK / "draft.txt"), [str(KORSVIK / "wire-nordic.txt"), str(KORSVIK / "wire-atlantic.txt")]
+    for order in (refs, refs[::-1]):
+        report = checker.check(draft, order)
+        day = {report.claim(f.claims[0]).text: f.verdict for f in report.findings if f.verdict == "unsupported"}
+        assert "Wednesday" not in day, day
+        assert any(f.verdict == "conflict" and "Wednesday" in {report.claim(c).text for c in f.claims}
+                   for f in report.findings)
