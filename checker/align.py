@@ -223,6 +223,8 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
             if r >= 0.5 and why is not None:
                 why.append("the same uncommon figure")
         return
+    if (qa.qualifier == "vague") != (qb.qualifier == "vague"):
+        v["vague_one"] = 1.0  # "thousands" against a figure: it admits many, so it says little
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:
         # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place

@@ -68,16 +68,22 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
 
     own = {stem(w) for w in (c.subject or "").split()}
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
-                 ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value),
+                 ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
                  subject_words=_subject_words(c.subject))
 
 
-def _log_size(v: object) -> float | None:
+def _log_size(v: object, lex: Lexicon) -> float | None:
     """How far apart two figures are is a difference of these: log10 of the middle (an open side stands
-    for the interval); None for dates and for figures that are not positive."""
+    for the interval), money in euros at the reference rate; None for dates and figures not positive."""
     if not isinstance(v, Quantity):
         return None
     mid = (v.low + v.high) / 2 if v.low is not None and v.high is not None else v.low if v.low is not None else v.high
+    if mid and v.dimension == "currency" and v.unit != "EUR":
+        from .rates import rates_for
+
+        rates = rates_for(lex)
+        euros = rates.convert(mid, v.unit, "EUR") if rates and v.unit else None
+        mid = euros if euros is not None else mid
     return math.log10(mid) if mid and mid > 0 and math.isfinite(mid) else None
 
 

@@ -170,10 +170,10 @@ def _judge_magnitudes(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
 def _judge_currencies(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
     """Money in two currencies: b converted at the reference rate, within a band (articles convert at the
     day's rate, or round it), on top of each figure's own tolerance. Unverifiable only without a rate."""
-    from .rates import rates_of
+    from .rates import rates_for
 
     qa, qb = a.value, b.value
-    rates = lex.derived("rates", lambda x: rates_of(x.raw))
+    rates = rates_for(lex)
     rate = rates.rate(qb.unit, qa.unit) if rates else None
     if rate is None:
         return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} are in different currencies "

@@ -89,4 +89,9 @@ def rates_of(raw: dict) -> Rates | None:
     return Rates(day, per_euro, str(spec.get("source", "ECB reference rates")))  # type: ignore[arg-type]
 
 
-__all__ = ["Rates", "parse_ecb_csv", "load_rates_file", "rates_of"]
+def rates_for(lex) -> Rates | None:  # type: ignore[no-untyped-def]
+    """The rates of a lexicon, read once."""
+    return lex.derived("rates", lambda x: rates_of(x.raw))
+
+
+__all__ = ["Rates", "parse_ecb_csv", "load_rates_file", "rates_of", "rates_for"]
