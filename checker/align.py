@@ -121,7 +121,9 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
     date = a.block == "date"
     name, strength, text = _subject_evidence(a, b, known)
     if name:
-        v[name] = strength
+        # a share's noun is its base ("70 percent of patients"), not what is measured (unvaccinated,
+        # hospitalised): the same base says less, so shares weigh it on their own
+        v[f"share_{name}" if a.block == "proportion" else name] = strength
     if text and why is not None:
         why.append(text)
     sub_pos = name in ("subject_same", "subject_similar")
