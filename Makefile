@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench instructions recognizers score venv clean
+.PHONY: demo test bench instructions recognizers score fit venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,7 +31,13 @@ recognizers: $(STAMP)
 	$(BIN)/python benchmarks/recognizers.py
 
 score: $(STAMP)
-	$(BIN)/python ../shared/bench/score.py --checker "$(CURDIR)/$(BIN)/checker" ../shared/bench
+	$(BIN)/python ../shared/bench/score.py -v --checker "$(CURDIR)/$(BIN)/checker" ../shared/bench ../shared/bench-fresh
+
+# Refit the alignment model on every labelled cluster and print the leave-one-cluster-out figures
+# (add --write to store the weights in rules/alignment.yaml).
+fit: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[fit]'
+	$(BIN)/python benchmarks/fit_alignment.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -382,9 +382,10 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if got is not None:
             return got
     # ---- quarters: "Q3", "Q3 2025", "the third quarter", "second-quarter", "the fourth quarter of 2024"
-    q = _quarter_at(ts, i, lex)
-    if q is not None:
-        return q
+    if t in _QUARTER_STARTS:
+        q = _quarter_at(ts, i, lex)
+        if q is not None:
+            return q
     # ---- month first: "June 17", "Sept. 13 and 14", "June 17, 2025", "June 2024", "January and February"
     mo = month_at(ts, i, lex) if not is_num else None
     if mo:
@@ -549,6 +550,7 @@ def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int]
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QUARTER_STARTS = frozenset(_QUARTER_WORDS) | {"q", "1", "2", "3", "4"}
 
 
 def _quarter_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:

@@ -13,27 +13,51 @@ SCORE = SHARED / "bench" / "score.py"
 CHECKER = str(ROOT / ".venv" / "bin" / "checker") if (ROOT / ".venv" / "bin" / "checker").exists() else None
 
 
-def _score(folder) -> dict:
+def _score_all(*folders) -> dict:
     cmd = CHECKER or f"{sys.executable} -m checker"
-    proc = subprocess.run([sys.executable, str(SCORE), "--checker", cmd, str(folder)], capture_output=True, text=True,
-                          timeout=600, cwd=ROOT)
+    proc = subprocess.run([sys.executable, str(SCORE), "--checker", cmd, *map(str, folders)], capture_output=True,
+                          text=True, timeout=600, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
+
+
+def _score(folder) -> dict:
+    return _score_all(folder)
 
 
 pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/bench/score.py not present")
 
 
+# Floors at the figures measured when the alignment model was last fitted (README, "Measured"); issue #8's
+# targets for bench + bench-fresh are conflict F1 >= 0.90 and, on bench-fresh alone, >= 0.85: not reached yet.
+
 def test_own_clusters():
+    """Our eleven clusters in fixtures/ (six of them added after the model was built, four from real reporting)."""
     s = _score(ROOT / "fixtures")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.9 and s["false_alarms"] <= 1, s
-    assert s["consistent_recall"] >= 0.8, s
-    assert s["unsupported_precision"] >= 0.8 and s["unsupported_recall"] >= 0.8, s
+    assert s["conflict_f1"] >= 0.70 and s["false_alarms"] <= 6, s
+    assert s["consistent_recall"] >= 0.85, s
+    assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
 
 
 def test_development_clusters():
     s = _score(SHARED / "bench")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.85 and s["consistent_recall"] >= 0.85 and s["false_alarms"] <= 2, s
-    assert s["unsupported_precision"] >= 0.8 and s["unsupported_recall"] >= 0.8, s
+    assert s["conflict_f1"] >= 0.90 and s["consistent_recall"] >= 0.95 and s["false_alarms"] <= 1, s
+    assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
+
+
+@pytest.mark.skipif(not (SHARED / "bench-fresh").is_dir(), reason="../shared/bench-fresh not present")
+def test_fresh_clusters():
+    s = _score(SHARED / "bench-fresh")
+    assert s["failed_clusters"] == 0
+    assert s["conflict_f1"] >= 0.60 and s["conflict_precision"] >= 0.85 and s["false_alarms"] <= 3, s
+    assert s["consistent_recall"] >= 0.88, s
+    assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
+
+
+@pytest.mark.skipif(not (SHARED / "bench-fresh").is_dir(), reason="../shared/bench-fresh not present")
+def test_development_and_fresh_together():
+    s = _score_all(SHARED / "bench", SHARED / "bench-fresh")
+    assert s["conflict_f1"] >= 0.74 and s["consistent_recall"] >= 0.92 and s["false_alarms"] <= 3, s
+    assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
