@@ -234,7 +234,7 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
         ratio = abs(la - lb)
         if ratio < _LOG_1_1:
             v["value_close"] = 1.0  # within 10 %: "nearly 42 percent" and 41.8 %
-        if ratio > 0.9 and abs(ratio - round(ratio)) < 0.01:
+        if ratio > 0.9 and abs(ratio - round(ratio)) < 0.035:  # a power of ten, give or take rounding
             v["value_decimal_slip"] = 1.0  # 6.2 million against 62 million: a misplaced point, the same fact
         elif ratio > _LOG_2:
             v["value_far"] = min(1.0, ratio - _LOG_2)

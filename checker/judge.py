@@ -225,12 +225,13 @@ class _CountKinds:
     generic: frozenset[str]   # generic subjects ("people") counted for what their nearest event did
     status: frozenset[str]    # counts that rise and fall as an event unfolds: missing, trapped, in hospital
     provisional: tuple[str, ...]  # words that mark a count as still moving ("so far", "at least")
+    revision: tuple[str, ...]     # words that tell a count was lowered on purpose ("revised", "corrected")
 
 
 def _count_kinds(lex: Lexicon) -> _CountKinds:
     ev = lex.raw.get("events", {})
     sets = (frozenset(ev.get(k) or ()) for k in ("cumulative", "cumulative_generic", "status"))
-    return _CountKinds(*sets, tuple(str(w).lower() for w in ev.get("provisional") or ()))
+    return _CountKinds(*sets, *(tuple(str(w).lower() for w in ev.get(k) or ()) for k in ("provisional", "revision")))
 
 
 def _provisional(c: Claim, kinds: _CountKinds, reach: int = 40) -> bool:
@@ -311,7 +312,7 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
     if kind == "status":
         return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} became {describe(newer)}{when}")
     if nhi < olo:
-        if "revised" in newer.sentence.lower() or "corrected" in newer.sentence.lower():
+        if any(w in newer.sentence.lower() for w in lex.derived("count_kinds", _count_kinds).revision):
             return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(older)} was revised down to "
                                                 f"{describe(newer)}{when}")
         return Verdict(CONFLICT, "CK101", f"a running count cannot fall: {describe(older)} then {describe(newer)}{when}")

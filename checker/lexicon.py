@@ -198,7 +198,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
                     "a mapping of lists")
-            for key in ("cumulative", "cumulative_generic", "status", "provisional"):
+            for key in ("cumulative", "cumulative_generic", "status", "provisional", "revision"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of group names")
             subj_map = d.get("subjects") or {}
             _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
