@@ -51,13 +51,13 @@ def test_development_clusters():
 def test_fresh_clusters():
     s = _score(SHARED / "bench-fresh")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.60 and s["conflict_precision"] >= 0.85 and s["false_alarms"] <= 3, s
-    assert s["consistent_recall"] >= 0.88, s
+    assert s["conflict_f1"] >= 0.68 and s["conflict_precision"] >= 0.88 and s["false_alarms"] <= 3, s
+    assert s["consistent_recall"] >= 0.90, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
 
 
 @pytest.mark.skipif(not (SHARED / "bench-fresh").is_dir(), reason="../shared/bench-fresh not present")
 def test_development_and_fresh_together():
     s = _score_all(SHARED / "bench", SHARED / "bench-fresh")
-    assert s["conflict_f1"] >= 0.74 and s["consistent_recall"] >= 0.92 and s["false_alarms"] <= 3, s
+    assert s["conflict_f1"] >= 0.78 and s["consistent_recall"] >= 0.93 and s["false_alarms"] <= 3, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
