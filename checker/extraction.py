@@ -776,11 +776,11 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
             subject_key=key, role=role, sentence_start=s_a, rate=rate, ref_year=ref_year,
             # a date modifies its whole clause, so it looks further for the event and the words around it
-            events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10),
+            events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10, after_first=m.kind != DATE),
             context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,
             increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
             tight=tight_event(feats, first, m.end, reach=3, reports=False) if m.kind != DATE
-            else tight_event(feats, first, m.end, reach=8, reports=True),
+            else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ()))
     # anchors were mention indices; name the claims instead
     return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]

@@ -225,29 +225,35 @@ def _window(items: list, lo: int, hi: int) -> list:
     return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
 
 
-def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = False) -> str | None:
-    """The event word right beside the mention ("employs 1,200", "40 residents were treated"), nearest first.
+def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = False,
+                after_first: bool = True) -> str | None:
+    """The event word right beside the mention ("employs 1,200", "40 residents were treated"), nearest first;
+    at equal distance the one after a figure ("1,145 injured, 405 were trapped": 405 were trapped) or, with
+    `after_first` off, the one before a date ("arrived on Friday, officials said").
     `reports`: a report verb counts too (for dates: "published on Tuesday" dates the report)."""
     best, dist = None, reach + 1
     for a, b, g in _window(features[0], first - reach, end + reach):
-        d = first - b + 1 if b <= first else max(a - end + 1, 0)
-        if (reports or g != "reported") and d < dist:
+        after = b > first
+        d = first - b + 1 if not after else max(a - end + 1, 0)
+        if (reports or g != "reported") and (d < dist or (d == dist and after and after_first)):
             best, dist = g, d
     return best
 
 
-def events_near(features, first: int, end: int, back: int = 10) -> tuple[str, ...]:
-    """Event groups named within a window around the mention and within its clause, nearest first."""
+def events_near(features, first: int, end: int, back: int = 10, after_first: bool = True) -> tuple[str, ...]:
+    """Event groups named within a window around the mention and within its clause, nearest first (at equal
+    distance, after a figure first, before a date first: see tight_event)."""
     found = []
     breaks = features[2]
     lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
     j = bisect.bisect_left(breaks, end)
     hi = breaks[j] if j < len(breaks) else 1 << 60
     for a, b, g in _window(features[0], max(first - back, lo + 1), min(end + 8, hi)):
-        found.append((first - b + 1 if b <= first else max(a - end + 1, 0), g))
+        after = b > first
+        found.append((first - b + 1 if not after else max(a - end + 1, 0), after != after_first, g))
     found.sort()
     out: list[str] = []
-    for _, g in found:
+    for _, _, g in found:
         if g not in out:
             out.append(g)
     return tuple(out[:4])
