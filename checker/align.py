@@ -1,11 +1,12 @@
 """Lining up the claims that state the same fact across sources.
 
 Line up by what is stated, not by the number: claims are compared only within a block (same kind of
-value: counts with counts, areas with areas, dates with dates) and scored on their subject (with the
-synonym groups in rules/), the event words around them, the words of their sentence and the time the
-fact refers to. Sources are taken in turn; each source's claims join existing facts one-to-one (a
-source states a fact once, though it may repeat it: repeats are grouped first) or start new facts.
-Candidates come from an inverted index, so cost stays near-linear in the number of claims.
+value: counts with counts, areas with areas, dates with dates), and a pair of frames (checker.frame) gives
+named features (subject, events, rare context words, the time referred to, role, how the figures compare)
+that a logistic model with weights in rules/alignment.yaml turns into the probability of one fact.
+Sources are taken in turn; each source's claims join existing facts one-to-one (a source states a fact
+once, though it may repeat it: repeats are grouped first) or start new facts, and facts the order kept
+apart are joined afterwards. Candidates come from an inverted index, so cost stays near-linear.
 """
 from __future__ import annotations
 
