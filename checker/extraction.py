@@ -696,6 +696,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             if span is not None:
                 spans_of[k] = span
     prev_subject: dict[int, str | None] = {}
+    first_in_sentence: dict[int, int] = {}  # sentence -> its first claim's mention index
     counter = 0
     # claim ids are assigned in mention order, so a date can name the figures of its clause
     ids: dict[int, str] = {}
@@ -748,6 +749,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     continue
             if subject:
                 prev_subject[sidx] = subject
+        rest_of_group = m.kind == NUMBER and sidx not in first_in_sentence
+        first_in_sentence.setdefault(sidx, k)
         role = w.role(first)
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
@@ -778,7 +781,9 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             # a date modifies its whole clause, so it looks further for the event and the words around it
             events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10, after_first=m.kind != DATE),
             context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,
-            increment=_increment(ts, first, m.end, lex), part=_part(ts, first, m.end, lex),
+            increment=_increment(ts, first, m.end, lex),
+            # "Four others are presumed dead" with no earlier figure in its sentence: the rest of a group
+            part=_part(ts, first, m.end, lex) or (w.low_at[m.end] == "others" and rest_of_group),
             tight=tight_event(feats, first, m.end, reach=3, reports=False) if m.kind != DATE
             else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ()))

@@ -118,3 +118,12 @@ def test_year_in_passing_never_dates_the_events():
     assert july("Unlike the 2019 floods, the water rose slowly on July 13.").resolved is False
     v = july("The river peaked on July 13. The dam was built in 1961 and repaired in 2024.")
     assert v.resolved and v.start == dt.date(2024, 7, 13)
+
+
+def test_others_with_no_earlier_figure_is_the_rest_of_a_group():
+    """'Four others are presumed dead' opening a sentence counts the rest of a group (a part); in 'killed 9
+    workers and hurt 27 others' the others are the workers of the same sentence."""
+    parts = {c.text: c.part for c in checker.extract(
+        "The remains of two people were recovered. Four others are presumed dead. The blast killed 9 workers "
+        "and hurt 27 others.", features=True)}
+    assert parts == {"two": False, "Four": True, "9": False, "27": False}
