@@ -22,6 +22,7 @@ from .values import DATE, TIME, Claim, DateSpan, Quantity
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
+_LOG_RESTATED = math.log10(1.03)  # a figure restated in another unit, rounded: within 3 %
 MAX_BLOCK_SCAN = 60       # a block with at most this many facts is compared whole
 
 
@@ -298,6 +299,8 @@ def _same_statement(a: Frame, b: Frame) -> bool:
     ca, cb = a.claim, b.claim
     if a.block != b.block:
         return False
+    if ca.sentence_start == cb.sentence_start and _restated(a, b):
+        return True  # "491 millimeters (19.3 inches)", "550 km (340 miles)": one figure in two units
     if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} == {"current", "previous"}:
         # "the toll rose to 312, up from 241": one count and its revision; but "41.8%, up from 54% in 2021":
         # a share now and a share then are two facts
@@ -323,6 +326,14 @@ def _same_statement(a: Frame, b: Frame) -> bool:
     if not (ca.subject_key or cb.subject_key):
         return bool(a.nearest and a.nearest == b.nearest) and bool(a.context & b.context)
     return bool(a.events & b.events) or not (a.events or b.events) or (ca.subject_key == cb.subject_key)
+
+
+def _restated(a: Frame, b: Frame) -> bool:
+    """A measure restated in another unit in the same sentence: the same size within conversion rounding."""
+    qa, qb = a.claim.value, b.claim.value
+    return (isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.dimension not in ("count", "currency")
+            and qa.stated_unit != qb.stated_unit and a.log_size is not None and b.log_size is not None
+            and abs(a.log_size - b.log_size) < _LOG_RESTATED)
 
 
 def _value_key(c: Claim) -> tuple:

@@ -408,8 +408,9 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         udef = UnitDef(name, spec["dimension"], dims[spec["dimension"]], float(spec["factor"]),
                        float(spec.get("offset", 0.0)))
         q = q3.get(name, {})
-        words = set(q.get("surfaces", [])) | {name}
         forms = set(spec.get("surfaces", []))
+        # our own spelled-out surfaces take plurals too ("millimeter" -> "millimeters"); symbols do not
+        words = set(q.get("surfaces", [])) | {name} | {w for w in forms if len(w) > 3 and w.islower() and w.isascii()}
         for w in words:
             forms.add(w)
             forms.update(_plural(w) if " " not in w else [w[: w.rfind(" ") + 1] + p for p in _plural(w.split()[-1])])

@@ -167,3 +167,15 @@ def test_source_order_does_not_hide_a_conflict():
         assert "Wednesday" not in day, day
         assert any(f.verdict in ("conflict", "possible-conflict") and "Wednesday" in {report.claim(c).text for c in f.claims}
                    for f in report.findings)
+
+
+def test_restatement_is_one_fact(tmp_path):
+    """'491 millimeters (19.3 inches)' states one figure twice: its halves are never judged against each
+    other, and each lines up with either unit elsewhere."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The town received 491 millimeters (19.3 inches) of rain in eight hours.", encoding="utf-8")
+    b.write_text("The town received 19.33 inches of rain in eight hours.", encoding="utf-8")
+    report = checker.compare(str(a), str(b))
+    pairs = [{report.claim(c).text for c in f.claims} for f in report.findings if len(f.claims) == 2]
+    assert {"491 millimeters", "19.33 inches"} in pairs and {"19.3 inches", "19.33 inches"} in pairs, pairs
+    assert not [f for f in report.findings if f.verdict in ("conflict", "possible-conflict")]
