@@ -62,13 +62,15 @@ class Model:
     weights: dict[str, float]
     threshold: float = 0.5
     conflict_threshold: float = 0.6
+    date_conflict_threshold: float = 0.6
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Model":
         def build(x: Lexicon) -> "Model":
             raw = x.raw.get("alignment", {})
+            ct = float(raw.get("conflict_threshold", 0.6))
             return cls({k: float(v) for k, v in (raw.get("weights") or {}).items()},
-                       float(raw.get("threshold", 0.5)), float(raw.get("conflict_threshold", 0.6)))
+                       float(raw.get("threshold", 0.5)), ct, float(raw.get("date_conflict_threshold", ct)))
 
         return lex.derived("alignment_model", build)
 
@@ -417,7 +419,7 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     Figures are lined up first; dates then, helped by the facts their clauses' figures joined."""
     model = Model.of(lex)
     if threshold is not None:
-        model = Model(model.weights, threshold, model.conflict_threshold)
+        model = Model(model.weights, threshold, model.conflict_threshold, model.date_conflict_threshold)
     frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in claims_by_source]
     idf = idf_table(f for _, fs in frames for f in fs)
     weigh_context((f for _, fs in frames for f in fs), idf)

@@ -108,7 +108,9 @@ class _Builder:
         a conflict: a weakly aligned pair is more likely two facts than one misreported, so it is reported
         as a possible conflict (a warning) with the alignment's confidence."""
         score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id)))
-        if v.verdict == CONFLICT and score is not None and score < Model.of(self.lex).conflict_threshold:
+        model = Model.of(self.lex)
+        need = model.date_conflict_threshold if x.kind == "date" else model.conflict_threshold
+        if v.verdict == CONFLICT and score is not None and score < need:
             v = Verdict(POSSIBLE_CONFLICT, "CK104",
                         f"{v.message} (if these state the same fact; alignment confidence {score:.2f})")
         self.add(v.verdict, v.rule, (x.id, y.id), prefix + v.message, _why(fact, x, y), fact.id, score)
