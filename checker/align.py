@@ -24,6 +24,7 @@ MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from e
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
 _LOG_RESTATED = math.log10(1.03)  # a figure restated in another unit, rounded: within 3 %
 MAX_BLOCK_SCAN = 60       # a block with at most this many facts is compared whole
+MAX_CANDIDATES = 40       # facts scored for each group of claims
 
 
 @dataclass
@@ -48,6 +49,10 @@ class Fact:
                     self._reps.append(m)
             self._reps_of = len(self.members)
         return self._reps
+
+    def scored_members(self) -> list[Frame]:
+        """The members a newcomer is scored against: all of a small fact, representatives of a large one."""
+        return self.members if len(self.members) <= MAX_MEMBERS_SCORED else self.representatives()
 
     def reason(self, a: str, b: str) -> str:
         """Why two of its claims were lined up (worked out on demand: only findings need it)."""
@@ -477,25 +482,13 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
         edges: list[tuple[float, int, int]] = []
         pair_scores: dict[tuple[int, int], dict[tuple[str, str], float]] = {}
         for gi, group in enumerate(groups):
-            candidates: dict[int, int] = {}
-            for f in group:
-                for key in _keys(f):  # (the order does not matter: candidates are ranked by count, then id)
-                    for fid in index.get(key, ())[-400:]:
-                        candidates[fid] = candidates.get(fid, 0) + 1
-            # a small block is compared whole: a fact need not share a word to be the same fact (a large
-            # one only through the index, so that cost stays linear)
-            in_block = ctx.by_block.get(group[0].block, ())
-            if len(in_block) <= MAX_BLOCK_SCAN:
-                for fid in in_block:
-                    candidates.setdefault(fid, 0)
-            # the most promising facts first: those sharing the most index keys (ties: the older fact)
-            for fid in sorted(candidates, key=lambda k: (-candidates[k], k))[:40]:
+            for fid in _candidates(ctx, group, scan_block=True):
                 fact = facts[fid]
                 if source in fact.sources:
                     continue
                 best = -1.0
                 each: dict[tuple[str, str], float] = {}
-                members = fact.members if len(fact.members) <= MAX_MEMBERS_SCORED else fact.representatives()
+                members = fact.scored_members()
                 for f in group:
                     for m in members:
                         sc = each[(m.claim.id, f.claim.id)] = score(f, m, model, known, ctx.idf)
@@ -529,6 +522,23 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
                 _join(fact, group, index)
 
 
+def _candidates(ctx: _Context, frames: list[Frame], scan_block: bool) -> list[int]:
+    """The facts worth scoring against some frames, most promising first: those sharing the most index keys
+    (ties: the older fact), at most MAX_CANDIDATES. With `scan_block`, a small block is compared whole: a fact
+    need not share a word to be the same fact (a large one only through the index, so cost stays linear)."""
+    counts: dict[int, int] = {}
+    for f in frames:
+        for key in _keys(f):  # (the order does not matter: candidates are ranked by count, then id)
+            for fid in ctx.index.get(key, ())[-400:]:
+                counts[fid] = counts.get(fid, 0) + 1
+    if scan_block:
+        in_block = ctx.by_block.get(frames[0].block, ())
+        if len(in_block) <= MAX_BLOCK_SCAN:
+            for fid in in_block:
+                counts.setdefault(fid, 0)
+    return sorted(counts, key=lambda k: (-counts[k], k))[:MAX_CANDIDATES]
+
+
 def _merge_apart(ctx: _Context, first: int) -> None:
     """Join facts that the order of the sources kept apart. A source's claim goes to the fact it fits best,
     so a fact it also fits (a draft's "Wednesday" beside two wires' "Thursday" and "March 13") may be left
@@ -539,17 +549,12 @@ def _merge_apart(ctx: _Context, first: int) -> None:
         fact = facts[fid]
         if not fact.members or len(fact.sources) != 1:
             continue
-        candidates: dict[int, int] = {}
-        for f in fact.members:
-            for key in _keys(f):
-                for gid in ctx.index.get(key, ())[-400:]:
-                    candidates[gid] = candidates.get(gid, 0) + 1
         best: tuple[float, int, dict[tuple[str, str], float]] | None = None
-        for gid in sorted(candidates, key=lambda k: (-candidates[k], k))[:40]:
+        for gid in _candidates(ctx, fact.members, scan_block=False):
             other = facts[gid]
             if gid == fid or gid < first or not other.members or other.block != fact.block or other.sources & fact.sources:
                 continue
-            members = other.members if len(other.members) <= MAX_MEMBERS_SCORED else other.representatives()
+            members = other.scored_members()
             each = {(m.claim.id, f.claim.id): score(f, m, model, known, ctx.idf) for f in fact.members for m in members}
             top = max(each.values())
             if top >= model.threshold and (best is None or top > best[0]):

@@ -156,10 +156,10 @@ def _judge_magnitudes(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
     "7.2 on the Richter scale", a moment magnitude of 7.4), which differ by up to half a unit."""
     qa, qb = a.value, b.value
     slack = lex.tolerances.get("magnitude", 0.5)
-    lo_a, hi_a, _, _ = _bounds(qa, lex.tolerances, False, a.kind)
-    lo_b, hi_b, _, _ = _bounds(qb, lex.tolerances, False, b.kind)
-    if max(lo_a, lo_b) <= min(hi_a, hi_b):
+    ba, bb = _bounds(qa, lex.tolerances, False, a.kind), _bounds(qb, lex.tolerances, False, b.kind)
+    if _overlap(ba, bb):
         return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)}")
+    lo_a, hi_a, lo_b, hi_b = ba[0], ba[1], bb[0], bb[1]
     if max(lo_a, lo_b) - min(hi_a, hi_b) <= slack + 1e-9:
         return Verdict(CONSISTENT, "CK301", f"{describe(a)} and {describe(b)} are within {slack:g} of each other, "
                                             "as magnitudes from different agencies and scales often are")
@@ -180,15 +180,15 @@ def _judge_currencies(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
                                               f"({qa.unit}, {qb.unit}) and there is no rate between them")
     tol = lex.tolerances
     band = tol.get("exchange_band", 0.15)
-    lo_a, hi_a, _, _ = _bounds(qa, tol, False, a.kind)
-    lo_b, hi_b, _, _ = _bounds(qb, tol, False, b.kind)
-    lo_b, hi_b = lo_b * rate * (1 - band), hi_b * rate * (1 + band)
+    ba = _bounds(qa, tol, False, a.kind)
+    lo_b, hi_b, lo_inc, hi_inc = _bounds(qb, tol, False, b.kind)
+    bb = (lo_b * rate * (1 - band), hi_b * rate * (1 + band), lo_inc, hi_inc)
     mid = next((v for v in (qb.low, qb.high) if v is not None), None)
     shown = f" (≈ {qa.unit} {format_number(round(mid * rate, -3 if mid * rate >= 1e5 else 0))})" if mid else ""
     at = f"at {qb.unit} 1 = {qa.unit} {rate:.4g} ({rates.source} {rates.as_of.isoformat()}, ±{band:.0%})"
-    if max(lo_a, lo_b) <= min(hi_a, hi_b):
+    if _overlap(ba, bb):
         return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)}{shown} {at}")
-    side = "below" if hi_a < lo_b else "above"
+    side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{describe(a)} is {side} {describe(b)}{shown} {at}")
 
 

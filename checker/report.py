@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .align import Fact, Model, align
-from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, Verdict, describe, judge
+from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, UNVERIFIABLE, Verdict, describe, judge
 from .lexicon import Lexicon
-from .values import Claim
+from .values import DATE, Claim
 
 SCHEMA = "checker.report/1"
 MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
@@ -109,7 +109,7 @@ class _Builder:
         as a possible conflict (a warning) with the alignment's confidence."""
         score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id)))
         model = Model.of(self.lex)
-        need = model.date_conflict_threshold if x.kind == "date" else model.conflict_threshold
+        need = model.date_conflict_threshold if x.kind == DATE else model.conflict_threshold
         if v.verdict == CONFLICT and score is not None and score < need:
             v = Verdict(POSSIBLE_CONFLICT, "CK104",
                         f"{v.message} (if these state the same fact; alignment confidence {score:.2f})")
@@ -137,31 +137,22 @@ def _pairs(fact: Fact, allowed=None) -> list[tuple[Claim, Claim]]:  # type: igno
     return out
 
 
-def _headline_end(doc) -> int:  # type: ignore[no-untyped-def]
-    """Where the first non-empty line of the body (the headline) ends."""
-    text, k = doc.text, doc.body_start
-    while k < len(text) and text[k] in "\r\n \t":
-        k += 1
-    end = text.find("\n", k)
-    return len(text) if end < 0 else end
+_PREFERENCE = {CONSISTENT: 0, UNVERIFIABLE: 1, CONFLICT: 2}
 
 
-_PREFERENCE = {CONSISTENT: 0, "unverifiable": 1, CONFLICT: 2}
-
-
-def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]],
-                         headline_end: dict[str, int]) -> list[tuple[Claim, Claim, Verdict]]:
+def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]], headline_end: dict[str, int],
+                         sure: float) -> list[tuple[Claim, Claim, Verdict]]:
     """The findings of one fact, source pair by source pair. A source that repeats a figure (a headline,
     a summary, a provisional and a confirmed count) states one fact: if any of its statements agrees with
     the other source, the two agree (each agreeing pair is shown, up to MAX_AGREEING); otherwise the
     disagreement is shown once for each statement of the side that repeats itself, with its best partner:
     body text before a headline (which shortens and rounds), a well-aligned pair before a weak one, then the
-    earliest statement (a story's lead states its facts first)."""
+    earliest statement (a story's lead states its facts first). `sure`: the alignment that counts as well."""
     by_pair: dict[tuple[str, str], list[tuple[tuple, tuple[Claim, Claim, Verdict]]]] = {}
     for x, y, v in judged:
         score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id))) or 0.0
         in_headline = (x.start < headline_end.get(x.source, -1)) + (y.start < headline_end.get(y.source, -1))
-        rank = (_PREFERENCE.get(v.verdict, 1), in_headline, score < 0.5, x.start, y.start)
+        rank = (_PREFERENCE.get(v.verdict, 1), in_headline, score < sure, x.start, y.start)
         by_pair.setdefault((x.source, y.source), []).append((rank, (x, y, v)))
     out = []
     for items in by_pair.values():
@@ -256,12 +247,13 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
             severities: dict[str, str] | None = None) -> Report:
     """Every source against every other."""
     pub = _published(sources)
-    heads = {s.id: _headline_end(s.doc) for s in sources}
+    heads = {s.id: s.doc.headline()[1] for s in sources}
+    sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
     for fact in facts:
         judged = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))) for x, y in _pairs(fact)]
-        for x, y, v in _one_per_source_pair(fact, judged, heads):
+        for x, y, v in _one_per_source_pair(fact, judged, heads, sure):
             b.pair(fact, x, y, v)
     all_claims = [c for s in sources for c in claims[s.id]]
     return Report("compare", sources, all_claims, _order(b.findings), facts)
@@ -272,7 +264,8 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
     """Each claim of the draft against the references: consistent, conflict, or unsupported."""
     sources = [draft, *references]
     pub = _published(sources)
-    heads = {s.id: _headline_end(s.doc) for s in sources}
+    heads = {s.id: s.doc.headline()[1] for s in sources}
+    sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
     for fact in facts:
@@ -288,12 +281,12 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
             if y.source == draft.id:
                 x, y = y, x
             verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]), strict=True)))
-        for x, y, v in _one_per_source_pair(fact, verdicts, heads):
+        for x, y, v in _one_per_source_pair(fact, verdicts, heads, sure):
             b.pair(fact, x, y, v)
         # conflicts among the references that bear on this draft claim
         among = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source])))
                  for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source))]
-        for x, y, v in _one_per_source_pair(fact, among, heads):
+        for x, y, v in _one_per_source_pair(fact, among, heads, sure):
             if v.verdict == CONFLICT:
                 b.pair(fact, x, y, v, "the references disagree: ")
     all_claims = [c for s in sources for c in claims[s.id]]

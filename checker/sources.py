@@ -42,6 +42,20 @@ class Document:
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 
+    def headline(self) -> tuple[int, int]:
+        """The span of the body's first non-empty line (the headline): a title when the front matter has
+        none, and the line whose figures shorten and round what the body states."""
+        return first_line(self.text, self.body_start)
+
+
+def first_line(text: str, start: int) -> tuple[int, int]:
+    """The span of the first line at or after `start` that is not blank ((len, len) when there is none)."""
+    k = start
+    while k < len(text) and text[k] in "\r\n \t":
+        k += 1
+    end = text.find("\n", k)
+    return k, len(text) if end < 0 else end
+
 
 def _front_matter(text: str, path: str) -> tuple[dict, int]:
     m = _FRONT.match(text)
@@ -91,10 +105,8 @@ def parse(text: str, path: str = "<text>") -> Document:
     meta, body_start = _front_matter(text, path)
     title = meta.get("title")
     if not title:
-        for line in text[body_start:].splitlines():
-            if line.strip():
-                title = line.strip().lstrip("#").strip()
-                break
+        a, b = first_line(text, body_start)
+        title = text[a:b].strip().lstrip("#").strip() or None
     source = meta.get("source")
     return Document(
         path=path, text=text, title=str(title) if title else None,
