@@ -743,7 +743,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     # ("troops numbering 11,000 were sent"), not one further back ("the injured at 1,099 and 15
                     # were missing")
                     own_verb = m.kind == NUMBER and w.low_at[m.end] in _OWN_VERB
-                    subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER, reach=3 if own_verb else 16)
+                    subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER, adjacent=own_verb)
                 if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
                         subject is None or ts.low[m.end] == "of"):
                     continue

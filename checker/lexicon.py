@@ -190,7 +190,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
-            _expect(rf, ("anaphora",), _is_str_list(d.get("anaphora", [])), "a list of words")
+            for key in ("anaphora", "clause_words", "place_adverbs"):
+                _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
             _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
             for key in ("parts_after", "parts_before"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of phrases")
@@ -299,6 +300,8 @@ class Lexicon:
     subject_groups: dict[str, str]
     stopwords: frozenset[str]
     anaphora: frozenset[str]
+    clause_words: frozenset[str]
+    place_adverbs: frozenset[str]
     increments: frozenset[str]
     parts_after: frozenset[tuple[str, ...]]
     parts_before: frozenset[tuple[str, ...]]
@@ -499,6 +502,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         subject_groups=subject_groups,
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
+        clause_words=frozenset(w.lower() for w in subj.get("clause_words", [])),
+        place_adverbs=frozenset(w.lower() for w in subj.get("place_adverbs", [])),
         increments=frozenset(w.lower() for w in subj.get("increments", [])),
         parts_after=frozenset(phrase_key(w) for w in subj.get("parts_after", [])),
         parts_before=frozenset(phrase_key(w) for w in subj.get("parts_before", [])),

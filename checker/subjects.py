@@ -151,15 +151,13 @@ def _adjective_before_noun(ts: Tokens, k: int, lex: Lexicon, function_words: fro
         return False
     w = ts.low[j]
     return w not in function_words and (w,) not in lex.event_groups and not w.endswith(("ed", "ing", "ly")) \
-        and w not in _PLACE_ADVERBS or w in lex.subject_groups
+        and w not in lex.place_adverbs or w in lex.subject_groups
 
 
-_PLACE_ADVERBS = frozenset(("nearby", "abroad", "overseas", "inside", "outside", "indoors", "outdoors", "home",
-                            "together", "elsewhere", "locally", "nationwide", "downstream", "upstream"))
-
-
-def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False, reach: int = 16) -> str | None:
-    """The nearest known subject word before the figure, within the clause (up to 16 tokens back).
+def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: bool = False,
+                   adjacent: bool = False) -> str | None:
+    """The nearest known subject word before the figure, within the clause (up to 16 tokens back; `adjacent`:
+    up to 3, not past a comma, for a figure with a verb of its own).
     For money and measures, "a relief fund of 2 billion crowns" names its subject just before "of"."""
     k = first - 1
     if measured:
@@ -168,9 +166,10 @@ def subject_before(ts: Tokens, first: int, floor: int, lex: Lexicon, measured: b
             return ts.low[k - 1]
         return None
     steps = 0
+    reach = 3 if adjacent else 16
     while k >= floor and steps < reach:
         t = ts.low[k]
-        if t in CLAUSE_BREAKS or ts.typ[k] == NUM or (t == "," and reach < 16):
+        if t in CLAUSE_BREAKS or ts.typ[k] == NUM or (t == "," and adjacent):
             break  # another figure owns what stands before it ("the injured at 1,099 and 15 missing")
         if ts.typ[k] == WORD:
             if k > floor and (ts.low[k - 1], t) in _two_word_cache(lex):
@@ -187,15 +186,10 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
         tuple(k.split()) for k in x.subject_groups if k.count(" ") == 1))
 
 
-# Words that begin another clause: an event beyond one belongs to that clause's figure ("the fire burned for
-# 14 hours before some 60 firefighters brought it under control": the firefighters did not burn).
-CLAUSE_WORDS = frozenset(("before", "after", "while", "when", "whereas", "because", "although", "though", "which",
-                          "who", "whom", "where", "but", "until", "unless", ";", ":"))
-
-
 def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], list[int]]:
     """One pass over a sentence: its event phrases (start, end, group), content words (index, word) and
-    clause breaks (index). Mentions in the sentence then pick what lies near them, so the cost stays linear."""
+    clause breaks (index; rules/lexicon/subjects.yaml `clause_words`). Mentions in the sentence then pick what
+    lies near them, so the cost stays linear."""
     firsts = lex.phrase_index("event_groups")
     groups = lex.event_groups
     skip = lex.stopwords
@@ -203,10 +197,11 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
     events: list[tuple[int, int, str]] = []
     words: list[tuple[int, str]] = []
     breaks: list[int] = []
+    clause_words = lex.clause_words
     low, typ = ts.low, ts.typ
     k = lo
     while k < hi:
-        if low[k] in CLAUSE_WORDS:
+        if low[k] in clause_words:
             breaks.append(k)
         if typ[k] == WORD:
             w = low[k]
