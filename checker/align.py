@@ -190,6 +190,17 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
                 v["when_same"] = 1.0
     if past:
         v["past_vs_present"] = past
+    if a.block == "proportion" and a.claim.trait and b.claim.trait:
+        # what the share has ("were unvaccinated", "are children") is what it measures; its base ("of
+        # patients", "of those infected") is worded freely
+        if a.claim.trait & b.claim.trait:
+            v["share_trait_same"] = 1.0
+            if a.unique_trait and b.unique_trait:
+                v["share_trait_unique_both"] = 1.0  # the only share of the unvaccinated in each article
+            if why is not None:
+                why.append("both shares of " + ", ".join(sorted(a.claim.trait & b.claim.trait)))
+        else:
+            v["share_trait_clash"] = 1.0
     if not date:
         # increments ("an additional 3,000") line up with increments
         if a.claim.increment != b.claim.increment:
@@ -472,9 +483,12 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
             per_block[f.block] += 1
             for sub in f.subjects:
                 per_subject[(f.block, sub)] += 1
+            for t in f.claim.trait:
+                per_subject[(f.block, "trait " + t)] += 1
         for f in feats:
             f.alone = per_block[f.block] == 1 and f.block not in ("count", "date")
             f.unique_subject = bool(f.subjects) and all(per_subject[(f.block, sub)] == 1 for sub in f.subjects)
+            f.unique_trait = bool(f.claim.trait) and all(per_subject[(f.block, "trait " + t)] == 1 for t in f.claim.trait)
             if f.claim.anchors:
                 f.anchor_facts = frozenset(fact_of[a] for a in f.claim.anchors if a in fact_of)
                 f.anchor_sources = frozenset(src for fid in f.anchor_facts for src in facts[fid].sources)

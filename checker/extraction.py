@@ -16,7 +16,8 @@ from .dates import DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, read_number, read_vague
-from .subjects import context_words, events_near, sentence_features, subject_after, subject_before, subject_key, tight_event
+from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
+                       subject_key, tight_event)
 from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
 from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
 
@@ -786,7 +787,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             part=_part(ts, first, m.end, lex) or (w.low_at[m.end] == "others" and rest_of_group),
             tight=tight_event(feats, first, m.end, reach=3, reports=False) if m.kind != DATE
             else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
-            anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else ()))
+            anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
+            trait=share_trait(ts, m.end, hi_tok, lex) if m.kind == PERCENT else frozenset()))
     # anchors were mention indices; name the claims instead
     return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]
 

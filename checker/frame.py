@@ -44,6 +44,7 @@ class Frame:
     rarity: float = 0.0        # how unlikely the value is to recur by chance (0 common .. 1 rare)
     alone: bool = False        # the only claim of its block in its source
     unique_subject: bool = False  # the only claim with its subject in its block and source
+    unique_trait: bool = False    # (shares) the only share with its trait in its source
     anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
     anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
     log_size: float | None = None   # log10 of the figure's middle (None for dates, open or non-positive)

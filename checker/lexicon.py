@@ -189,6 +189,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
     elif rid in ("subjects", "events"):
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
+            _mapping_of(rf, "traits", _is_str_list, "a list of words")
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
             for key in ("anaphora", "clause_words", "place_adverbs"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
@@ -298,6 +299,7 @@ class Lexicon:
     relative_days: dict[tuple[str, ...], int]
     future_markers: frozenset[str]
     subject_groups: dict[str, str]
+    traits: dict[str, str]           # what a share of a group has or is, word -> label (subjects.yaml `traits`)
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     clause_words: frozenset[str]
@@ -500,6 +502,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         relative_days={phrase_key(k): int(v) for k, v in dt.get("relative_days", {}).items()},
         future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
         subject_groups=subject_groups,
+        traits={w.lower(): label for label, words in (subj.get("traits") or {}).items() for w in words},
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
         clause_words=frozenset(w.lower() for w in subj.get("clause_words", [])),

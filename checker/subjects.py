@@ -143,6 +143,71 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     return " ".join(words), k
 
 
+_GROUP_WORDS = frozenset(("the", "those", "these", "its", "their", "his", "her", "our", "all", "a", "an", "some",
+                          "in", "at", "from", "across", "on"))  # "of those infected in the region had ..."
+_LINKS = frozenset(("are", "were", "is", "was", "be", "been", "being", "have", "has", "had", "now", "still",
+                    "already", "also", "reportedly"))
+_NEGATIONS = frozenset(("not", "never", "no", "non"))
+
+
+def share_trait(ts: Tokens, j: int, hi: int, lex: Lexicon) -> frozenset[str]:
+    """What a share of a group has or is, from the token after the share: "40 percent of them children",
+    "a third were unvaccinated", "33% of the new arrivals are under 18" -> {children}, {not vaccinat},
+    {children}. The group after "of" is the share's base, not its trait; without a linking verb ("are",
+    "had not been") or a pronoun group ("of them") there is no trait. Trait words of one label
+    (subjects.yaml `traits`) meet; other words by their stem; a negation ("not", "un-") is kept."""
+    n = min(ts.n, hi)
+    low, typ = ts.low, ts.typ
+    fw = _function_words(lex)
+    k, direct = j, False
+    if k < n and low[k] == "of":
+        k += 1
+        if k < n and low[k] in ("them", "us"):
+            k, direct = k + 1, True
+        else:
+            start = k
+            while k < n and k - start < 9:
+                if low[k] == "'" and k + 1 < n and low[k + 1] == "s":
+                    k += 2  # "of the country's territory"
+                elif typ[k] == WORD and low[k] not in _LINKS and low[k] not in _NEGATIONS \
+                        and (low[k] in _GROUP_WORDS or low[k] not in fw):
+                    k += 1
+                else:
+                    break
+            if k == start:
+                return frozenset()
+    neg = linked = False
+    while k < n and (low[k] in _LINKS or low[k] in _NEGATIONS):
+        neg |= low[k] in _NEGATIONS
+        linked = True
+        k += 1
+    if not (linked or direct):
+        return frozenset()
+    traits = lex.traits
+    out: set[str] = set()
+    stop = min(n, k + 5)
+    while k < stop:
+        t = low[k]
+        if t in ("-", "\u2011") and ts.attached(k):
+            k += 1
+            continue
+        if typ[k] not in (WORD, NUM) or t in lex.clause_words or t in ("and", "or", "while"):
+            break
+        for length in (3, 2, 1):
+            label = traits.get(" ".join(low[k: k + length])) if k + length <= n else None
+            if label:
+                break
+        else:
+            length = 1
+            if typ[k] == WORD and t not in fw and len(t) > 2:
+                label = stem(t)
+                neg |= t.startswith("un") and not label.startswith("un")  # "unvaccinated": stem drops un-
+        if label:
+            out.add("not " + label if neg else label)
+        k += length
+    return frozenset(out)
+
+
 def _adjective_before_noun(ts: Tokens, k: int, lex: Lexicon, function_words: frozenset[str]) -> bool:
     """A participle used as an adjective ("confirmed cases", "registered voters", "displaced people"): the
     next word is a noun, i.e. a content word that is neither a verb nor another participle."""
@@ -259,4 +324,4 @@ def context_words(features, first: int, end: int, reach: int = 10) -> tuple[str,
     return tuple(dict.fromkeys(w for k, w in _window(features[1], first - reach, end + reach) if not first <= k < end))
 
 
-__all__ = ["tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "stem"]
+__all__ = ["share_trait", "tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "stem"]

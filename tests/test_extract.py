@@ -127,3 +127,18 @@ def test_others_with_no_earlier_figure_is_the_rest_of_a_group():
         "The remains of two people were recovered. Four others are presumed dead. The blast killed 9 workers "
         "and hurt 27 others.", features=True)}
     assert parts == {"two": False, "Four": True, "9": False, "27": False}
+
+
+@pytest.mark.parametrize("text,trait", [
+    ("Nearly 40 percent of them were children.", {"children"}),
+    ("A third of the newcomers are under 18.", {"children"}),
+    ("About 70 percent of patients were unvaccinated.", {"not vaccinat"}),
+    ("Nine in ten of those infected in the north had not been vaccinated.", {"not vaccinat"}),
+    ("One in eight has been admitted to hospital.", {"hospital"}),
+    ("The fund drew a third of what is needed.", set()),       # no linking verb: no trait
+    ("Turnout was 62% of registered voters.", set()),          # a share with only a base
+])
+def test_share_trait(text, trait):
+    """What a share has or is (subjects.yaml `traits`), read past its base."""
+    shares = [c for c in checker.extract(text, features=True) if c.kind == "percent"]
+    assert shares and set(shares[0].trait) == trait, [(c.text, c.trait) for c in shares]
