@@ -18,6 +18,7 @@ from typing import Callable
 
 from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
+from .subjects import stem
 from .values import DATE, TIME, Claim, DateSpan, Quantity
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
@@ -107,6 +108,11 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
             return "subject_clash_known", 1.0, None
         return "subject_clash", 1.0, None
     if a.subjects or b.subjects:
+        # a figure without its noun ("its fourth since 2023") names it nearby ("an aid package, its fourth")
+        one, other = (a, b) if a.subjects else (b, a)
+        named = {stem(w) for w in one.subject_words} & other.context
+        if named:
+            return "subject_in_context", 1.0, f"{sorted(named)[0]} named beside both"
         return "subject_one", 1.0, None
     return "", 0.0, None
 

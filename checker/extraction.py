@@ -676,7 +676,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             date_sents.add(sent_of[k])
             e = m.date
             if with_features and e and e.explicit_year and e.year:  # years_in serves alignment only
-                since = ts.low[m.first - 1] == "since" if m.first > 0 else False
+                since = _since_before(ts, m.first)
                 hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
                 years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
     future_cache: dict[int, bool] = {}
@@ -735,7 +735,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             value = q
             subject = None
             if m.kind in (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL):
-                subject, after_subject = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok)
+                subject, after_subject = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok,
+                                                        noun_next=m.kind == ORDINAL)
                 rate = _rate_after(w, after_subject if subject else m.end)
                 if subject and subject.split()[0] in lex.anaphora:
                     subject = prev_subject.get(sidx) or subject
@@ -805,12 +806,28 @@ def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: in
                 or not _same_clause(ts, other, first, end):
             continue
         a, b = span.start.toordinal(), span.end.toordinal()
-        if other.first > 0 and ts.low[other.first - 1] == "since":
+        if _since_before(ts, other.first):
             b = published.toordinal() if published else dt.date(ref_year or span.end.year, 12, 31).toordinal()
         days.append((a, b))
     if not days:
         return None
     return min(a for a, _ in days), max(b for _, b in days)
+
+
+_SINCE_GAP = frozenset(("the", "a", "its", "their", "early", "late", "mid", "last"))
+
+
+def _since_before(ts: Tokens, first: int) -> bool:
+    """A date that starts a running period ("since July 1", "since the March 2023 invasion", "since early
+    2023"): the figure beside it counts up to the present, it is not a past figure."""
+    k = first - 1
+    while k >= 0 and first - k <= 3:
+        if ts.low[k] == "since":
+            return True
+        if ts.low[k] not in _SINCE_GAP:
+            return False
+        k -= 1
+    return False
 
 
 def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, lo: int, hi: int) -> tuple[int, ...]:

@@ -191,7 +191,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
         if rid == "subjects":
             _mapping_of(rf, "traits", _is_str_list, "a list of words")
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
-            for key in ("anaphora", "clause_words", "place_adverbs"):
+            for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
             _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
             for key in ("parts_after", "parts_before"):
@@ -303,6 +303,7 @@ class Lexicon:
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     clause_words: frozenset[str]
+    figure_clause_words: frozenset[str]  # begin another clause for a figure, not for a date ("its third since the war began")
     place_adverbs: frozenset[str]
     increments: frozenset[str]
     parts_after: frozenset[tuple[str, ...]]
@@ -506,6 +507,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
         clause_words=frozenset(w.lower() for w in subj.get("clause_words", [])),
+        figure_clause_words=frozenset(w.lower() for w in subj.get("figure_clause_words", [])),
         place_adverbs=frozenset(w.lower() for w in subj.get("place_adverbs", [])),
         increments=frozenset(w.lower() for w in subj.get("increments", [])),
         parts_after=frozenset(phrase_key(w) for w in subj.get("parts_after", [])),

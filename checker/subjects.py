@@ -87,8 +87,9 @@ def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
     return ts.typ[j] == WORD and ts.low[j] not in _function_words(lex)
 
 
-def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str | None, int]:
-    """The noun phrase starting at token j (after a figure and its unit)."""
+def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool, noun_next: bool = False) -> tuple[str | None, int]:
+    """The noun phrase starting at token j (after a figure and its unit). `noun_next`: the word right after
+    is a noun even when it names an event (after an ordinal: "its sixth launch", "the third strike")."""
     n = ts.n
     # "71 of the 140 seats": the figure counts what the total after it counts
     k0 = j + 2 if j + 2 < n and ts.low[j] == "of" and ts.low[j + 1] in ("the", "its", "their") else j + 1
@@ -109,7 +110,8 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool) -> tuple[str
     while k < n and len(words) < MAX_SUBJECT_WORDS:
         w = low[k]
         if typ[k] == WORD and w not in function_words:
-            verb = (w,) in lex.event_groups and w not in lex.subject_groups
+            verb = (w,) in lex.event_groups and w not in lex.subject_groups \
+                and not (noun_next and not words and not w.endswith("ed"))
             if not words and w.endswith("ed") and len(w) > 4:
                 verb = True  # "80 km/h pushed the flames", "5,000 fled"
             if verb and not words and w.endswith("ed") and _adjective_before_noun(ts, k, lex, function_words):
@@ -251,7 +253,7 @@ def _two_word_cache(lex: Lexicon) -> frozenset[tuple[str, str]]:
         tuple(k.split()) for k in x.subject_groups if k.count(" ") == 1))
 
 
-def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], list[int]]:
+def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[tuple[int, int, str]], list[tuple[int, str]], list[int], list[int]]:
     """One pass over a sentence: its event phrases (start, end, group), content words (index, word) and
     clause breaks (index; rules/lexicon/subjects.yaml `clause_words`). Mentions in the sentence then pick what
     lies near them, so the cost stays linear."""
@@ -262,12 +264,16 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
     events: list[tuple[int, int, str]] = []
     words: list[tuple[int, str]] = []
     breaks: list[int] = []
-    clause_words = lex.clause_words
+    figure_breaks: list[int] = []
+    clause_words, figure_clause_words = lex.clause_words, lex.figure_clause_words
     low, typ = ts.low, ts.typ
     k = lo
     while k < hi:
         if low[k] in clause_words:
             breaks.append(k)
+            figure_breaks.append(k)
+        elif low[k] in figure_clause_words:
+            figure_breaks.append(k)
         if typ[k] == WORD:
             w = low[k]
             if w in firsts:
@@ -277,7 +283,7 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
             if len(w) > 2 and w not in skip and w not in months and w not in weekdays:
                 words.append((k, stem(w)))
         k += 1
-    return events, words, breaks
+    return events, words, breaks, figure_breaks
 
 
 def _window(items: list, lo: int, hi: int) -> list:
@@ -304,7 +310,7 @@ def events_near(features, first: int, end: int, back: int = 10, after_first: boo
     """Event groups named within a window around the mention and within its clause, nearest first (at equal
     distance, after a figure first, before a date first: see tight_event)."""
     found = []
-    breaks = features[2]
+    breaks = features[2] if not after_first else features[3]  # a date's clause runs on past "since"
     lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
     j = bisect.bisect_left(breaks, end)
     hi = breaks[j] if j < len(breaks) else 1 << 60

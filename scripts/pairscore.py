@@ -22,6 +22,8 @@ for ca, xa in get(fa, sa):
     for cb, xb in get(fb, sb):
         s = score(xa, xb, Model.of(lex), frozenset(lex.subject_groups.values()))
         why = explain(xa, xb, frozenset(lex.subject_groups.values()), {})
+        from checker.align import pair_vector
+        print("   v", pair_vector(xa, xb, frozenset(lex.subject_groups.values()), {}))
         print(f"{ca.text!r} ~ {cb.text!r}: {s:.2f} {why}")
         print("   A", xa.subjects, sorted(xa.events), xa.nearest, sorted(xa.context)[:12], xa.years, xa.when, ca.increment)
         print("   B", xb.subjects, sorted(xb.events), xb.nearest, sorted(xb.context)[:12], xb.years, xb.when, cb.increment)
