@@ -29,7 +29,7 @@ sys.path.insert(0, str(SHARED / "bench"))
 from score import locate, overlaps, score_cluster, summarize  # noqa: E402
 
 import checker  # noqa: E402
-from checker.align import Model, align, pair_vector  # noqa: E402
+from checker.align import NEVER, Model, align, pair_vector  # noqa: E402
 from checker.commands import _prepare, read_sources  # noqa: E402
 from checker.lexicon import default_lexicon  # noqa: E402
 from checker.report import reference_year  # noqa: E402
@@ -114,7 +114,10 @@ def examples(cluster: Path, lex) -> tuple[list[dict[str, float]], list[int]]:  #
         if not y and ((fa.claim.source, fa.block, repr(fa.claim.value), fb.claim.id) in pos_values
                       or (fb.claim.source, fb.block, repr(fb.claim.value), fa.claim.id) in pos_values):
             continue  # a repeat of a labelled claim: the gold quotes only one occurrence
-        xs.append(pair_vector(fa, fb, known, idf))
+        x = pair_vector(fa, fb, known, idf)
+        if NEVER in x:
+            continue  # ruled out by rule, not weighed
+        xs.append(x)
         ys.append(y)
     return xs, ys
 

@@ -81,11 +81,16 @@ class Model:
         return lex.derived("alignment_model", build)
 
     def probability(self, vec: dict[str, float]) -> float:
+        if NEVER in vec:
+            return 0.0  # ruled out, not weighed
         get = self.weights.get
         z = get("bias", 0.0)
         for k, x in vec.items():  # a loop: this runs for every candidate pair
             z += get(k, 0.0) * x
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+NEVER = "never"  # a pair_vector feature that rules a pair out whatever else it shares (not fitted)
 
 
 def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, float, str | None]:
@@ -286,6 +291,14 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_same_span"] = 1.0
         elif da.start <= db.end and db.start <= da.end:
             v["date_overlap"] = 1.0
+        elif min(abs((da.start - db.end).days), abs((db.start - da.end).days)) > 45:
+            v["date_far"] = 1.0  # a misreported day is off by days or weeks, seldom by seasons
+    for x, y in ((a, b), (b, a)):
+        # a weekday or "yesterday" is a day of the source's own week: a date of an earlier year is another
+        # fact, whatever the words around them share
+        xv = x.claim.value
+        if y.recent and isinstance(xv, DateSpan) and xv.resolved and xv.end and y.ref_year and xv.end.year < y.ref_year:
+            v[NEVER] = 1.0
     # dates whose clauses hold figures already lined up with different facts state different things
     if a.anchor_facts and b.anchor_facts:
         if a.anchor_facts & b.anchor_facts:

@@ -563,17 +563,35 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
     return lex.derived("triggers", _build_triggers)
 
 
-def extract(text: str, published: dt.date | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
+def extract(text: str, published: dt.date | str | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
             body_start: int = 0, features: bool = False) -> list[Claim]:
     """Every numeric and date mention of `text` as Claims, in text order.
 
-    `published` anchors relative dates; without it, the latest explicit year in the text anchors bare
+    `published` (a date, a datetime or an ISO string such as "2025-09-15" or "2025-09-15T09:00:00Z") anchors
+    relative dates; without it, the latest explicit year in the text anchors bare
     month-days and seasons, and bare weekdays stay unresolved. `features=True` also records what the
     comparator lines claims up by (event words, context, the time a figure refers to); the values are the
     same either way.
     """
     with paused_gc():
-        return _extract(text, published, source, lexicon or default_lexicon(), body_start, features)
+        return _extract(text, as_date(published), source, lexicon or default_lexicon(), body_start, features)
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A publication date from what callers hold: a date, a datetime (its day) or an ISO 8601 string."""
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return dt.date.fromisoformat(text[:10]) if len(text) > 10 and text[10] in "Tt " else dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"published: not an ISO date: {value!r}") from None
+    raise TypeError(f"published: expected a date or an ISO string, got {type(value).__name__}")
 
 
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,

@@ -45,6 +45,7 @@ class Frame:
     alone: bool = False        # the only claim of its block in its source
     unique_subject: bool = False  # the only claim with its subject in its block and source
     unique_trait: bool = False    # (shares) the only share with its trait in its source
+    recent: bool = False          # (dates) a day named relative to the source's week: "Tuesday", "yesterday"
     anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
     anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
     log_size: float | None = None   # log10 of the figure's middle (None for dates, open or non-positive)
@@ -70,7 +71,8 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
     own = {stem(w) for w in (c.subject or "").split()}
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
                  ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
-                 subject_words=_subject_words(c.subject))
+                 subject_words=_subject_words(c.subject),
+                 recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text))
 
 
 def _log_size(v: object, lex: Lexicon) -> float | None:
