@@ -196,7 +196,9 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
                     past = max(past, 1.0 if x.when[1] < y.now - 4 * 366 else 0.6)
         if a.when and b.when:
             if a.when[1] < b.when[0] or b.when[1] < a.when[0]:
-                v["when_differ"] = 1.0
+                # two single days ("fell 7% on Tuesday", "slid 4.3% on Wednesday") are two days' figures
+                single = a.when[0] == a.when[1] and b.when[0] == b.when[1]
+                v["when_differ_days" if single else "when_differ"] = 1.0
             else:
                 v["when_same"] = 1.0
     if past:
@@ -234,6 +236,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         _date_features(a, b, v, why, bool(telling), bool(common))
     else:
         _value_features(a, b, v, why, clash=name in ("subject_clash", "subject_clash_known"))
+        if v.pop("when_differ_days", None) and not ("value_equal" in v or "value_close" in v):
+            v[NEVER] = 1.0  # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v

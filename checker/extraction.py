@@ -754,7 +754,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             subject = None
             if m.kind in (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL):
                 subject, after_subject = subject_after(ts, m.end, lex, allow_of=not m.unitless or m.of_ok,
-                                                        noun_next=m.kind == ORDINAL)
+                                                        noun_next=m.kind == ORDINAL, hi=hi_tok)
                 rate = _rate_after(w, after_subject if subject else m.end)
                 if subject and subject.split()[0] in lex.anaphora:
                     subject = prev_subject.get(sidx) or subject

@@ -87,14 +87,16 @@ def _is_content(ts: Tokens, j: int, lex: Lexicon) -> bool:
     return ts.typ[j] == WORD and ts.low[j] not in _function_words(lex)
 
 
-def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool, noun_next: bool = False) -> tuple[str | None, int]:
-    """The noun phrase starting at token j (after a figure and its unit). `noun_next`: the word right after
-    is a noun even when it names an event (after an ordinal: "its sixth launch", "the third strike")."""
-    n = ts.n
+def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool, noun_next: bool = False,
+                  hi: int = 1 << 60) -> tuple[str | None, int]:
+    """The noun phrase starting at token j (after a figure and its unit), within the sentence (tokens before
+    `hi`: a headline's last word does not run into the next line). `noun_next`: the word right after is a
+    noun even when it names an event (after an ordinal: "its sixth launch", "the third strike")."""
+    n = min(ts.n, hi)
     # "71 of the 140 seats": the figure counts what the total after it counts
     k0 = j + 2 if j + 2 < n and ts.low[j] == "of" and ts.low[j + 1] in ("the", "its", "their") else j + 1
     if j + 1 < n and ts.low[j] == "of" and k0 < n and ts.typ[k0] == NUM:
-        return subject_after(ts, k0 + 1, lex, allow_of)
+        return subject_after(ts, k0 + 1, lex, allow_of, hi=hi)
     # "a 140-member parliament", "the 140-seat chamber": the compound names what is counted
     if j + 1 < n and ts.tok[j] in ("-", "‑") and ts.attached(j) and ts.attached(j + 1) and ts.typ[j + 1] == WORD \
             and _is_content(ts, j + 1, lex) and ts.low[j + 1] not in lex.ordinals and ts.low[j + 1] not in lex.fractions:
