@@ -130,6 +130,11 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool, noun_next: b
                 words[-1] += "-" + ts.low[k + 1]
                 k += 2
             continue
+        if words and w in ("'", "\u2019") and k + 2 < n and low[k + 1] == "s" and typ[k + 2] == WORD \
+                and ts.attached(k) and low[k + 2] not in function_words:
+            words = []  # "Varnia's territory", "the company's customers": the possessed noun is the subject
+            k += 2
+            continue
         break
     if not words:
         return None, j

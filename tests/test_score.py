@@ -28,15 +28,16 @@ def _score(folder) -> dict:
 pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/bench/score.py not present")
 
 
-# Floors at the figures measured when the alignment model was last fitted (README, "Measured"); issue #8's
-# targets for bench + bench-fresh are conflict F1 >= 0.90 and, on bench-fresh alone, >= 0.85: not reached yet.
+# Floors: issue #8's targets (bench + bench-fresh: conflict F1 >= 0.90, consistent >= 0.90, <= 3 false alarms,
+# unsupported >= 0.90; bench-fresh alone: conflict F1 >= 0.85) and, for our own clusters, the figures measured
+# when the alignment model was last fitted (README, "Measured").
 
 def test_own_clusters():
     """Our eleven clusters in fixtures/ (six of them added after the model was built, four from real reporting)."""
     s = _score(ROOT / "fixtures")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.72 and s["false_alarms"] <= 5, s
-    assert s["consistent_recall"] >= 0.88, s
+    assert s["conflict_f1"] >= 0.78 and s["false_alarms"] <= 5, s
+    assert s["consistent_recall"] >= 0.90, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
 
 
@@ -51,7 +52,7 @@ def test_development_clusters():
 def test_fresh_clusters():
     s = _score(SHARED / "bench-fresh")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.72 and s["conflict_precision"] >= 0.85 and s["false_alarms"] <= 3, s
+    assert s["conflict_f1"] >= 0.85 and s["conflict_precision"] >= 0.90 and s["false_alarms"] <= 3, s
     assert s["consistent_recall"] >= 0.90, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
 
@@ -59,5 +60,5 @@ def test_fresh_clusters():
 @pytest.mark.skipif(not (SHARED / "bench-fresh").is_dir(), reason="../shared/bench-fresh not present")
 def test_development_and_fresh_together():
     s = _score_all(SHARED / "bench", SHARED / "bench-fresh")
-    assert s["conflict_f1"] >= 0.81 and s["consistent_recall"] >= 0.93 and s["false_alarms"] <= 3, s
+    assert s["conflict_f1"] >= 0.90 and s["consistent_recall"] >= 0.90 and s["false_alarms"] <= 3, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
