@@ -142,3 +142,9 @@ def test_share_trait(text, trait):
     """What a share has or is (subjects.yaml `traits`), read past its base."""
     shares = [c for c in checker.extract(text, features=True) if c.kind == "percent"]
     assert shares and set(shares[0].trait) == trait, [(c.text, c.trait) for c in shares]
+
+
+def test_severity_adverb_makes_a_part():
+    """'2,059 people were injured, 1,404 critically': the second figure is part of the first, not a rival total."""
+    claims = {c.text: c for c in checker.extract("Another 2,059 people were injured, 1,404 critically.", features=True)}
+    assert claims["1,404"].part and not claims["2,059"].part
