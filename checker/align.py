@@ -236,8 +236,11 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         _date_features(a, b, v, why, bool(telling), bool(common))
     else:
         _value_features(a, b, v, why, clash=name in ("subject_clash", "subject_clash_known"))
-        if v.pop("when_differ_days", None) and not ("value_equal" in v or "value_close" in v):
+        agree = "value_equal" in v or "value_close" in v
+        if v.pop("when_differ_days", None) and not agree:
             v[NEVER] = 1.0  # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict
+        if "part_clash" in v and not agree:
+            v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
