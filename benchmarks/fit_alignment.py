@@ -140,9 +140,11 @@ def fit(data: list[tuple[list[dict[str, float]], list[int]]], c: float, conflict
     return weights
 
 
-def with_weights(lex, weights: dict[str, float], threshold: float):  # type: ignore[no-untyped-def]
+def with_weights(lex, weights: dict[str, float], threshold: float, conflict: float | None = None):  # type: ignore[no-untyped-def]
     raw = dict(lex.raw)
     raw["alignment"] = {**raw.get("alignment", {}), "weights": weights, "threshold": threshold}
+    if conflict is not None:
+        raw["alignment"]["conflict_threshold"] = conflict
     return dataclasses.replace(lex, raw=raw)
 
 
@@ -159,6 +161,8 @@ def main() -> int:
     ap.add_argument("roots", nargs="*", type=Path, default=DEFAULT_ROOTS)
     ap.add_argument("--C", type=float, default=0.3, help="inverse regularisation strength (chosen by leave-one-cluster-out)")
     ap.add_argument("--threshold", type=float, default=None, help="alignment threshold (default: the rules')")
+    ap.add_argument("--conflict-threshold", type=float, default=None,
+                    help="least alignment for a conflict (default: the rules'); below, a possible conflict")
     ap.add_argument("--conflict-weight", type=float, default=3.0, help="weight of a conflict pair in the fit")
     ap.add_argument("--write", action="store_true", help="store the weights fitted on everything in rules/")
     ap.add_argument("--no-loco", action="store_true", help="skip the leave-one-cluster-out figures")
@@ -182,13 +186,13 @@ def main() -> int:
         for held in cl:
             w = fit([d for c, d in data.items() if c != held], a.C, a.conflict_weight)
             gold = yaml.safe_load((held / "gold.yaml").read_text(encoding="utf-8"))
-            c = score_cluster(held, gold, run(held, with_weights(lex, w, threshold)))
+            c = score_cluster(held, gold, run(held, with_weights(lex, w, threshold, a.conflict_threshold)))
             total.update(c)
             print(f"  held out {held.parent.name}/{held.name}: conflict F1 {summarize(c)['conflict_f1']}, "
                   f"consistent {summarize(c)['consistent_recall']}, false alarms {c['false_alarms']}", file=sys.stderr)
         print("leave-one-cluster-out:", json.dumps({k: v for k, v in summarize(total).items() if k != "counts"}))
     weights = fit(list(data.values()), a.C, a.conflict_weight)
-    print("in-sample:", json.dumps({k: v for k, v in evaluate(cl, with_weights(lex, weights, threshold)).items()
+    print("in-sample:", json.dumps({k: v for k, v in evaluate(cl, with_weights(lex, weights, threshold, a.conflict_threshold)).items()
                                     if k != "counts"}))
     if a.write:
         path = ROOT / "rules" / "alignment.yaml"
