@@ -29,11 +29,30 @@ def singular(word: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem so that 'flooding', 'floods' and 'flooded' meet: plural, -ing and -ed removed; a negating
-    un- too, so that 'unvaccinated' and 'not vaccinated' share their word."""
+    """The key a context word is compared by, so that 'flooding', 'floods' and 'flooded' meet, and so do
+    'vaccinated' and 'vaccinate', 'rose' and 'rise', 'children' and 'child': the word's lemma where the
+    lemma table (rules/lexicon/lemmas.json, from lemminflect) knows one that the suffix rules miss, then the
+    suffix rules. A negating un- is dropped first, so that 'unvaccinated' and 'not vaccinated' share their word."""
+    w = word[2:] if word.startswith("un") and len(word) > 8 else word
+    return suffix_stem(_lemmas().get(w, w))
+
+
+@functools.lru_cache(maxsize=1)
+def _lemmas() -> dict[str, str]:
+    import json
+
+    from .paths import builtin_rules_dir
+
+    try:
+        data = json.loads((builtin_rules_dir() / "lexicon" / "lemmas.json").read_text(encoding="utf-8"))
+        return dict(data["forms"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}  # the suffix rules alone still serve
+
+
+def suffix_stem(word: str) -> str:
+    """Plural, -ing and -ed removed ("stopped" -> "stop"): the rules for words the lemma table leaves out."""
     w = singular(word)
-    if w.startswith("un") and len(w) > 8:
-        w = w[2:]
     for suffix in ("ing", "ed"):
         if w.endswith(suffix) and len(w) > len(suffix) + 3:
             w = w[: -len(suffix)]
@@ -337,4 +356,4 @@ def context_words(features, first: int, end: int, reach: int = 10) -> tuple[str,
     return tuple(dict.fromkeys(w for k, w in _window(features[1], first - reach, end + reach) if not first <= k < end))
 
 
-__all__ = ["share_trait", "tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "stem"]
+__all__ = ["suffix_stem", "share_trait", "tight_event", "subject_after", "subject_before", "subject_key", "sentence_features", "events_near", "context_words", "singular", "stem"]
