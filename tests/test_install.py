@@ -15,6 +15,7 @@ def test_wheel_install_finds_rules(tmp_path):
                            str(ROOT)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert (target / "checker" / "rules" / "lexicon" / "units.yaml").is_file()
+    assert (target / "checker" / "rules" / "lexicon" / "lemmas.json").is_file()
     article = tmp_path / "a.txt"
     article.write_text("More than 11,000 troops arrived on June 17, 2025.", encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(target), NO_COLOR="1")
