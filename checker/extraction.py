@@ -299,7 +299,12 @@ class _Walker:
         # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
         by = self.low_at[i - 1] == "by" and frac_word in lex.fractions and frac_word != "second" \
             and (frac_word == "half" and j == i or frac_word != "half") and self.low_at[j + 1] not in _HYPHENS
-        if frac_word in lex.fractions and (frac_word != "half" or j == i) and (self.low_at[j + 1] == "of" or by):
+        if self.low_at[j + 1] == "of" and self.low_at[j + 2 + (self.low_at[j + 2] in ("a", "an"))] in lex.scales:
+            return None  # "three quarters of a million": a number (read_fraction), not a share
+        # "a third were children", "about two thirds.": a share whose whole was named before
+        alone = frac_word in lex.fractions and j > i and (ts.typ[j + 1] != WORD if j + 1 < self.n else True) \
+            or (j + 1 < self.n and self.low_at[j + 1] in lex.stopwords and self.low_at[j + 1] not in ("of", "a", "an", "the"))
+        if frac_word in lex.fractions and (frac_word != "half" or j == i) and (self.low_at[j + 1] == "of" or by or alone):
             if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
                 return None
             share = num * lex.fractions[frac_word]
@@ -326,7 +331,8 @@ class _Walker:
         if cur:
             currency, j = cur
         negative = False
-        if j < self.n and ts.low[j] in ("minus", "negative") and j + 1 < self.n and ts.typ[j + 1] == NUM:
+        if j < self.n and ts.low[j] in ("minus", "negative") and j + 1 < self.n and (
+                ts.typ[j + 1] == NUM or ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
             negative, j = True, j + 1
         elif j + 1 < self.n and ts.tok[j] in ("-", "−") and ts.typ[j + 1] == NUM and ts.attached(j + 1) \
                 and not ts.attached(j):

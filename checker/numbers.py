@@ -27,7 +27,8 @@ class Num(NamedTuple):
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
     may have applied. None for digit runs too long to be a quantity."""
-    raw = text.replace(",", "")
+    raw = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "") \
+        if not text.isdigit() else text
     whole, _, frac = raw.partition(".")
     if len(whole) > MAX_DIGITS:
         return None
@@ -85,7 +86,26 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
         end = j
     if end == i or last in ("a", None):
         return None
-    return total + current, end
+    value = total + current
+    # "five point five", "two hundred point zero three": the words after "point" are its digits
+    if end + 1 < n and ts.low[end] == "point" and value == int(value):
+        digits, k = "", end + 1
+        while k < n:
+            w = ts.low[k]
+            if w in lex.number_words and lex.number_words[w] < 20:
+                digits += str(int(lex.number_words[w]))
+            elif w in lex.tens:
+                tens = int(lex.tens[w])
+                if k + 2 < n and ts.tok[k + 1] == "-" and ts.low[k + 2] in lex.number_words and lex.number_words[ts.low[k + 2]] < 10:
+                    tens += int(lex.number_words[ts.low[k + 2]])
+                    k += 2
+                digits += str(tens)
+            else:
+                break
+            k += 1
+        if digits:
+            return value + float("0." + digits), k
+    return value, end
 
 
 def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | None:
@@ -102,9 +122,9 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         j = i + 1
         integer_text = ts.tok[i]
     elif ts.typ[i] == WORD:
-        w = ts.low[i]
-        if w == "half" and i + 2 < n and ts.low[i + 1] == "a" and ts.low[i + 2] in lex.scales:
-            return Num(0.5 * lex.scales[ts.low[i + 2]], i + 3, 0.0, True, True)
+        frac = read_fraction(ts, i, lex)
+        if frac is not None:
+            return frac
         got = _word_number(ts, i, lex)
         if got is None:
             return None
@@ -146,7 +166,58 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                 j += 1
                 continue
         break
+    # "3 million and a half", "five and three quarters", "forty-two and a third": a fraction of the last scale
+    if j + 2 < n and ts.low[j] == "and":
+        frac = _fraction(ts, j + 1, lex)
+        if frac is not None:
+            share, k = frac
+            unit = lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0
+            if not (k < n and ts.low[k] in lex.scales):  # "one and a half million" was read above
+                value += share * unit
+                j = k
     return Num(value, j, precision, scaled, words, integer_text)
+
+
+def _fraction(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
+    """'a half', 'one half', 'a quarter', 'three quarters', 'two thirds', 'one eighth' -> (share, end); a
+    plural fraction word needs a count above one ("two thirds"), a singular one "a" or "one"."""
+    n = ts.n
+    if i + 1 >= n:
+        return None
+    w = ts.low[i]
+    if w in ("a", "an", "one"):
+        count = 1.0
+    elif w in lex.number_words and 1 < lex.number_words[w] < 20:
+        count = lex.number_words[w]
+    else:
+        return None
+    k = i + 1
+    if k + 1 < n and ts.tok[k] in ("-", "\u2010", "\u2011") and ts.attached(k) and ts.attached(k + 1):
+        k += 1  # "three-quarters"
+    f = ts.low[k]
+    if f not in lex.fractions or f in ("second", "seconds") or (count > 1) != f.endswith("s"):
+        return None
+    return count * lex.fractions[f], k + 1
+
+
+def read_fraction(ts: Tokens, i: int, lex: Lexicon) -> Num | None:
+    """A fraction of a scale read as a number: 'half a million', 'a quarter million', 'three quarters of a
+    million', 'two thirds of a billion'. A fraction of anything else is a share (a proportion)."""
+    n = ts.n
+    w = ts.low[i]
+    if w in ("half", "quarter") and i + 1 < n:
+        share, k = (0.5 if w == "half" else 0.25), i + 1
+    else:
+        got = _fraction(ts, i, lex)
+        if got is None:
+            return None
+        share, k = got
+    # of a scale: "half a million", "a quarter of a million", "half million"
+    m = k + (ts.low[k] == "of") if k < n else k
+    m += m < n and ts.low[m] in ("a", "an")
+    if m < n and ts.low[m] in lex.scales and ts.low[m] != "hundred":
+        return Num(share * lex.scales[ts.low[m]], m + 1, 0.0, True, True)
+    return None  # "two thirds of", "a third were": shares (the walker's read_proportion)
 
 
 def _followed_by_letter(ts: Tokens, j: int) -> bool:
@@ -163,4 +234,4 @@ def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, i
     return low, high, i + length
 
 
-__all__ = ["Num", "read_number", "read_vague", "parse_digits"]
+__all__ = ["Num", "read_fraction", "read_number", "read_vague", "parse_digits"]

@@ -12,13 +12,15 @@ from itertools import accumulate, compress, repeat
 from operator import contains, itemgetter, or_, sub
 
 # Each match is the whitespace before a token and the token: words first (the commonest), with one inner
-# apostrophe ("don't", "o'clock"; a possessive 's is split off); numbers with thousands separators only when
-# the grouping is right, plain digit runs otherwise; any other character alone. Matching the whitespace too
+# apostrophe ("don't", "o'clock"; a possessive 's is split off); numbers with thousands separators (commas, or
+# spaces, no-break and thin spaces: "1 000", "1\u202f234\u202f567") only when the grouping is right, plain digit
+# runs otherwise; any other character alone. Matching the whitespace too
 # means offsets come from the match lengths alone (no search per token); the possessive `\s*+` never
 # backtracks. ASCII letters are tried first as a plain range, cheaper than the Unicode letter class.
 _TOKEN = re.compile(
     r"\s*+(?:(?:[a-zA-Z]++[^\W\d_]*|[^\W\d_]+)(?:['’](?![sS]\b)[^\W\d_]+)?"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
+    r"|\d+(?:\.\d+)?|(?<![\w.])\.\d+"
     r"|\S)"
 )
 # ".5": the one kind of number token not led by a digit. Searched as the literal ".", which the regex engine
