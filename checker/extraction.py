@@ -350,6 +350,13 @@ class _Walker:
         lo = num
         hi: Num | None = None
         end = num.end
+        if self.low_at[end] == "/" and ts.attached(end) and end + 1 < self.n and ts.typ[end + 1] == NUM \
+                and ts.attached(end + 1) and not currency:
+            # "held on 7/6", "3/4": a date without its year or a bare ratio; neither is a count
+            k = end + 2
+            while k + 1 < self.n and ts.tok[k] == "/" and ts.attached(k) and ts.typ[k + 1] == NUM:
+                k += 2
+            return Mention(first, k, "skip")
         # "one in five", "nine out of every ten"
         k_den = end + 1 if self.low_at[end] == "in" else end + 2 if (self.low_at[end], self.low_at[end + 1]) == ("out", "of") else 0
         if k_den and self.low_at[k_den] == "every":

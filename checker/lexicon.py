@@ -146,7 +146,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
     """Shape checks per lexicon id; unknown ids are allowed (checks and extensions carry their own)."""
     d = rf.data
     if rid == "numbers":
-        for key in ("units", "tens", "scales", "multipliers", "fractions", "ordinals"):
+        for key in ("units", "tens", "scales", "multipliers", "fractions", "ordinals", "vulgar"):
             _mapping_of(rf, key, _is_num, "a number", required=False)
         _mapping_of(rf, "abbreviations", lambda v: isinstance(v, dict) and _is_num(v.get("value")),
                     "a mapping with a numeric `value`", required=False)
@@ -475,7 +475,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     tol = {k: float(v) for k, v in raw["tolerances"].items() if k not in ("id", "description")}
     return Lexicon(
         folders=folders,
-        number_words={k.lower(): float(v) for k, v in num.get("units", {}).items()},
+        number_words={k.lower(): float(v) for k, v in {**num.get("units", {}), **num.get("vulgar", {})}.items()},
         tens={k.lower(): float(v) for k, v in num.get("tens", {}).items()},
         scales={k.lower(): float(v) for k, v in num.get("scales", {}).items()},
         abbreviations={k: (float(v["value"]), bool(v.get("attached", False)), bool(v.get("money_only", False)))

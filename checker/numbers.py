@@ -121,6 +121,15 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         value, precision = parsed
         j = i + 1
         integer_text = ts.tok[i]
+        if j < n and ts.attached(j) and ts.typ[j] == WORD and 0 < lex.number_words.get(ts.tok[j], 1) < 1 \
+                and value == int(value):
+            value += lex.number_words[ts.tok[j]]  # "2½"
+            j += 1
+        elif j + 2 < n and value == int(value) and ts.typ[j] == NUM and not ts.attached(j) and ts.tok[j + 1] == "/" \
+                and ts.attached(j + 1) and ts.attached(j + 2) and ts.typ[j + 2] == NUM \
+                and ts.tok[j].isdigit() and ts.tok[j + 2].isdigit() and 0 < int(ts.tok[j]) < int(ts.tok[j + 2]) <= 16:
+            value += int(ts.tok[j]) / int(ts.tok[j + 2])  # "3 1/2", "2 1/4": a whole and a fraction
+            j += 3
     elif ts.typ[i] == WORD:
         frac = read_fraction(ts, i, lex)
         if frac is not None:
@@ -167,8 +176,10 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                 continue
         break
     # "3 million and a half", "five and three quarters", "forty-two and a third": a fraction of the last scale
-    if j + 2 < n and ts.low[j] == "and":
-        frac = _fraction(ts, j + 1, lex)
+    k = j + 1 if j + 1 < n and ts.tok[j] == "-" and ts.attached(j) and ts.low[j + 1] == "and" else j
+    if k + 2 < n and ts.low[k] == "and":
+        k += 2 if ts.tok[k + 1] == "-" and ts.attached(k + 1) else 1  # "two-and-a-half-hour"
+        frac = _fraction(ts, k, lex)
         if frac is not None:
             share, k = frac
             unit = lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0
@@ -205,6 +216,8 @@ def read_fraction(ts: Tokens, i: int, lex: Lexicon) -> Num | None:
     million', 'two thirds of a billion'. A fraction of anything else is a share (a proportion)."""
     n = ts.n
     w = ts.low[i]
+    if w == "half" and i + 2 < n and ts.low[i + 1] in ("a", "an") and ts.low[i + 2] in lex.multipliers:
+        return Num(0.5 * lex.multipliers[ts.low[i + 2]], i + 3, 0.0, True, True)  # "half a dozen"
     if w in ("half", "quarter") and i + 1 < n:
         share, k = (0.5 if w == "half" else 0.25), i + 1
     else:
