@@ -7,6 +7,7 @@ resolved after the walk, once the article's reference year is known.
 from __future__ import annotations
 
 import bisect
+import re
 import datetime as dt
 from dataclasses import dataclass, replace
 from itertools import compress
@@ -661,7 +662,27 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         if m.kind != "skip":
             mentions.append(m)
         pos = m.end
+    if "://" in text or "www." in text:
+        mentions = _outside_links(mentions, ts, text)
     return _to_claims(mentions, w, sents, published, source, text, features)
+
+
+_LINK = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
+
+
+def _outside_links(mentions: list[Mention], ts: Tokens, text: str) -> list[Mention]:
+    """A figure inside a web address ("?id=305&q=30%25") is part of the address, not a claim."""
+    links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+    if not links:
+        return mentions
+    starts = [a for a, _ in links]
+    out = []
+    for m in mentions:
+        at = ts.start[m.first]
+        k = bisect.bisect_right(starts, at) - 1
+        if k < 0 or at >= links[k][1]:
+            out.append(m)
+    return out
 
 
 def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[int]:
