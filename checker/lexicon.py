@@ -158,6 +158,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
             _mapping_of(rf, key, _qualifier_ok, f"a mapping with `bound` one of {sorted(_BOUNDS)}")
     elif rid == "units":
         _mapping_of(rf, "dimensions", lambda v: isinstance(v, str), "a unit symbol")
+        _expect(rf, ("not_units",), _is_str_list(d.get("not_units", [])), "a list of words")
         dims = d.get("dimensions") or {}
         _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
                     and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
@@ -410,6 +411,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     units: dict[tuple[str, ...], UnitDef] = {}
     exact: dict[tuple[str, ...], UnitDef] = {}
     attached: set[tuple[str, ...]] = set()
+    not_units = set(un.get("not_units") or ())
     for name, spec in un["units"].items():
         udef = UnitDef(name, spec["dimension"], dims[spec["dimension"]], float(spec["factor"]),
                        float(spec.get("offset", 0.0)))
@@ -422,6 +424,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
             forms.update(_plural(w) if " " not in w else [w[: w.rfind(" ") + 1] + p for p in _plural(w.split()[-1])])
         # quantulum3's one-letter symbols ("a" for annum, "d" for day) are English words; ours are listed explicitly
         symbols = {s for s in q.get("symbols", []) if len(s) > 1} | {s for s in forms if len(s) <= 3 and not s.islower()}
+        symbols -= not_units  # "in" (inch), "at": English words first ("50,000 in 2020")
+        forms -= not_units
         ambiguous = set(spec.get("ambiguous", []))
         for s in forms:
             if len(s) <= 2 or s in symbols:
