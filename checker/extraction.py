@@ -664,7 +664,38 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         pos = m.end
     if "://" in text or "www." in text:
         mentions = _outside_links(mentions, ts, text)
-    return _to_claims(mentions, w, sents, published, source, text, features)
+    return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text)
+
+
+_BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
+
+
+def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
+    """'more than 100 and fewer than 300', 'at most 100 and at least 20', 'above 1,000 but below 1,500': a
+    lower and an upper bound joined by "and"/"but" state one interval, one claim."""
+    out: list[Claim] = []
+    k = 0
+    while k < len(claims):
+        a = claims[k]
+        b = claims[k + 1] if k + 1 < len(claims) else None
+        if b is not None and a.kind == b.kind and a.kind in (NUMBER, QUANTITY, MONEY, PERCENT) \
+                and isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+            qa, qb = a.value, b.value
+            gap = " ".join(text[a.end: b.start].lower().replace(",", " , ").split())
+            lower, upper = (qa, qb) if qa.high is None else (qb, qa)
+            if gap in _BOUND_JOINERS and lower.high is None and lower.low is not None and upper.low is None \
+                    and upper.high is not None and lower.low < upper.high and qa.dimension == qb.dimension \
+                    and qa.unit in (qb.unit, None) and a.sentence_start == b.sentence_start:
+                value = replace(upper if qa.unit is None else qa, low=lower.low, high=upper.high,
+                                low_inclusive=lower.low_inclusive, high_inclusive=upper.high_inclusive,
+                                qualifier="between", approximate=False, lean="")
+                out.append(replace(a, end=b.end, text=text[a.start: b.end], value=value,
+                                   subject=a.subject or b.subject, subject_key=a.subject_key or b.subject_key))
+                k += 2
+                continue
+        out.append(a)
+        k += 1
+    return out
 
 
 _LINK = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
