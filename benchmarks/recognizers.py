@@ -24,7 +24,8 @@ FILES = ("number", "number_range", "ordinal", "percent", "currency", "dimension"
 CURRENCY = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Chinese yuan": "CNY", "Pound": "GBP",
             "British pound": "GBP", "Canadian dollar": "CAD", "Japanese yen": "JPY", "Australian dollar": "AUD",
             "Hong Kong dollar": "HKD", "Swiss franc": "CHF", "Franc": "CHF", "New Zealand dollar": "NZD",
-            "Rupee": "INR"}
+            "Rupee": "INR", "Mexican peso": "MXN", "Bitcoin": "BTC", "Turkish lira": "TRY", "Lao kip": "LAK",
+            "Georgian lari": "GEL", "Costa Rican colón": "CRC"}
 UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton",
          "Metric ton": "tonne", "Kilometer per hour": "kilometre per hour", "Kilogram": "kilogram", "Inch": "inch",
          "Square meter": "square metre", "Kilometer": "kilometre", "Millimeter": "millimetre",

@@ -110,6 +110,12 @@ class _Walker:
             if code is not None and all(ts.attached(k) for k in range(i + 1, i + length)):
                 j = i + length
                 if j < self.n and (ts.typ[j] == NUM or ts.low[j] in self.lex.number_words):
+                    if key == ("$",) and i > 0 and ts.typ[i - 1] == WORD and len(ts.tok[i - 1]) <= 3 \
+                            and ts.low[i - 1] not in self.lex.stopwords:
+                        # "C $ 16.4 million", "hk $ 10.05 billion", "MXN$ 15": the letters name the dollar
+                        prev = ts.tok[i - 1].upper()
+                        code = self.lex.currency_symbols.get((prev, "$")) or self.lex.currency_symbols.get((prev,)) \
+                            or code
                     return code, j
         return None
 
@@ -448,6 +454,9 @@ class _Walker:
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
+        if unit is not None and currency is None and lo is not None and lo.scaled and self.low_at[end] in ("pounds", "pound") \
+                and self.low_at[unit[2]] != "of" and "GBP" in self.lex.currency_symbols.values():
+            unit = (MONEY, "GBP", unit[2])  # "361 million pounds" is money; "40,000 pounds of ammonia" a mass
         if unit is not None:
             ukind, udef, uend = unit
             if ukind == MONEY:

@@ -454,6 +454,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     for code, spec in un.get("currencies", {}).items():
         for s in spec.get("symbols", []):
             cur_sym[_exact_key(s)] = code
+            if len(s) == 1 and not s.isascii() or s in ("€", "£", "¥"):
+                cur_words[(s,)] = code  # a sign after the figure: "5 €", "100元" ("10 $" stays a dollar below)
         for s in spec.get("words", []):
             cur_words[phrase_key(s)] = code
 
