@@ -153,11 +153,20 @@ class _Walker:
                     continue
                 if not self._unit_ends(j + length):
                     continue
+                if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
+                    continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
                 return QUANTITY, u, j + length
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
                 return QUANTITY, u, j + length
         return None
+
+    def _cued(self, j: int, dimension: str) -> bool:
+        """A bare letter symbol ("30C") is that unit only with a word of its dimension near it (units.yaml
+        `cues`: "temperatures", "heat", "highs")."""
+        cues = self.lex.unit_cues[dimension]
+        low = self.ts.low
+        return any(low[k] in cues for k in range(max(0, j - 12), min(self.n, j + 12)))
 
     def _unit_ends(self, k: int) -> bool:
         """A unit must end the word: '5 km' but not '5 kmx'."""

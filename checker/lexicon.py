@@ -159,6 +159,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
     elif rid == "units":
         _mapping_of(rf, "dimensions", lambda v: isinstance(v, str), "a unit symbol")
         _expect(rf, ("not_units",), _is_str_list(d.get("not_units", [])), "a list of words")
+        _mapping_of(rf, "cues", _is_str_list, "a list of words")
         dims = d.get("dimensions") or {}
         _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
                     and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
@@ -287,6 +288,7 @@ class Lexicon:
     units: dict[tuple[str, ...], UnitDef]           # token tuple -> unit (case-insensitive forms)
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
+    unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
     currency_symbols: dict[tuple[str, ...], str]
     currency_words: dict[tuple[str, ...], str]
     percent_units: dict[tuple[str, ...], UnitDef]
@@ -496,6 +498,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units=units,
         units_exact=exact,
         units_attached_only=frozenset(attached),
+        unit_cues={k: frozenset(w.lower() for w in v) for k, v in (un.get("cues") or {}).items()},
         currency_symbols=cur_sym,
         currency_words=cur_words,
         percent_units=percent,
