@@ -329,6 +329,7 @@ def _build_openers(lex: Lexicon) -> _Openers:
     words |= {k[0] for k in lex.relative_days} | set(_RELATIVE) | {"earlier", "later", "weekend", "a", "an"}
     words |= set(_QUARTER_WORDS) | {"q"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
+    words |= {w for w, v in lex.ordinals.items() if v <= 31}  # "the fourth of July"
     return _Openers(frozenset(words), lex.phrase_index("month_parts"), lex.phrase_index("relative_days"),
                     frozenset(lex.months) | _AFTER_DAY)
 
@@ -375,6 +376,12 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         m, d = _int(ts, i + 2, 1, 12, 2), _int(ts, i + 4, 1, 31, 2)
         if m and d:
             return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+    # ---- a spelled day before its month: "the fourth of July", "the twelfth of March 2024"
+    if not is_num and t in lex.ordinals and i + 2 < n and low[i + 1] == "of" and 1 <= lex.ordinals[t] <= 31:
+        mo = month_at(ts, i + 2, lex)
+        if mo:
+            yy, j3 = _trailing_year(ts, mo[1])
+            return DateExpr("ymd" if yy else "md", yy, mo[0], lex.ordinals[t], explicit_year=yy is not None), i, j3
     # ---- numeric: 14/03/2025, 3/14/2025 (day or month first: rules/lexicon/dates.yaml `numeric_order`)
     if is_num and len(t) <= 2 and i + 4 < n and ts.tok[i + 1] == "/" and ts.tok[i + 3] == "/" \
             and all(ts.attached(k) for k in range(i + 1, i + 5)):
@@ -406,6 +413,9 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             e = DateExpr("ymd" if yy else "md", yy, m, d, month2=m2, day2=d2, explicit_year=yy is not None)
             return e, i, j3
         yy, j3 = _trailing_year(ts, j, comma=False)
+        if yy is None and j + 1 < n and low[j] in ("of", ",") and _year_at(ts, j + 1) is not None \
+                and not (j + 2 < n and ts.typ[j + 2] == NUM):
+            yy, j3 = _year_at(ts, j + 1), j + 2  # "June of 2024", "Dec, 2018"
         m2 = None
         if j3 == j and j + 1 < n and low[j] in ("and", "to", "-", "–", "through", "until"):
             mo2 = month_at(ts, j + 1, lex)

@@ -83,6 +83,9 @@ class _Walker:
         if first - 1 < self.start_token:
             return None
         length = phrase_before(ts.low, first, lex.qualifiers_before, self.qualifier_lasts, self.start_token)
+        if length == 1 and first - 2 >= self.start_token and ts.low[first - 1] in ("over", "under") \
+                and (ts.typ[first - 2] == NUM or ts.low[first - 2] in lex.number_words):
+            return None  # "1 over 3" is a ratio, "3 under par" a score: not "more than 3"
         return (lex.qualifiers_before[tuple(ts.low[first - length:first])], first - length) if length else None
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:

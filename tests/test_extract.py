@@ -157,3 +157,9 @@ def test_context_words_meet_at_their_lemma(forms):
     from checker.subjects import stem
 
     assert len({stem(w) for w in forms}) == 1, {w: stem(w) for w in forms}
+
+
+def test_over_after_a_number_is_not_a_bound():
+    """'1 over 3' is a ratio and '3 under par' a score: neither side becomes 'more than'/'less than'."""
+    for text in ("the ratio was 1 over 3", "she finished 3 under par"):
+        assert all(c.value.low == c.value.high for c in checker.extract(text) if c.kind == "number"), text
