@@ -264,6 +264,7 @@ class _Walker:
         return Mention(i, k, TIME, _clock_value(h * 60 + mins), marked=marked)
 
     def read_ordinal(self, i: int) -> Mention | None:
+        """'the 17th', 'its sixth launch', 'twenty-first', 'second-largest', 'finished third'."""
         ts, lex = self.ts, self.lex
         if ts.typ[i] == NUM and i + 1 < self.n and ts.attached(i + 1) and ts.low[i + 1] in _ORDINAL_SUFFIX \
                 and "," not in ts.tok[i] and "." not in ts.tok[i]:
@@ -287,6 +288,8 @@ class _Walker:
         # or with its noun left out, as in "its fourth since 2023", "their third this year"
         prev = self.low_at[i - 1]
         nxt = self.low_at[end]
+        if prev in _RANK_VERBS and nxt not in _HYPHENS and nxt not in ("to", "of", "time", "times"):
+            return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "she finished second"
         possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
         if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
                 and not prev.endswith(("'s", "’s", "s'")):
@@ -917,6 +920,10 @@ def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: in
         return None
     return min(a for a, _ in days), max(b for _, b in days)
 
+
+# verbs after which an ordinal is a placing: "finished second", "came third", "ranked fourth"
+_RANK_VERBS = frozenset(("finished", "finishes", "finish", "came", "comes", "placed", "places", "ranked", "ranks",
+                         "ranking", "rated", "seeded", "crossed"))
 
 _SINCE_GAP = frozenset(("the", "a", "its", "their", "early", "late", "mid", "last"))
 
