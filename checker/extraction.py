@@ -7,7 +7,6 @@ resolved after the walk, once the article's reference year is known.
 from __future__ import annotations
 
 import bisect
-import re
 import datetime as dt
 from dataclasses import dataclass, replace
 from itertools import compress
@@ -702,8 +701,9 @@ def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
     while k < len(claims):
         a = claims[k]
         b = claims[k + 1] if k + 1 < len(claims) else None
-        if b is not None and a.kind == b.kind and a.kind in (NUMBER, QUANTITY, MONEY, PERCENT) \
-                and isinstance(a.value, Quantity) and isinstance(b.value, Quantity):
+        if b is not None and a.kind == b.kind and b.start - a.end <= 8 and a.kind in (NUMBER, QUANTITY, MONEY, PERCENT) \
+                and isinstance(a.value, Quantity) and isinstance(b.value, Quantity) \
+                and (a.value.high is None) != (b.value.high is None):
             qa, qb = a.value, b.value
             gap = " ".join(text[a.end: b.start].lower().replace(",", " , ").split())
             lower, upper = (qa, qb) if qa.high is None else (qb, qa)
@@ -722,12 +722,29 @@ def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-_LINK = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s<>\"')\]]+", re.IGNORECASE)
+_URL_END = frozenset(' \t\r\n<>"\')]')
+
+
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of web addresses, found from their "://" or "www." (str.find runs in C; only the
+    addresses themselves are walked)."""
+    spans = []
+    for marker in ("://", "www."):
+        k = text.find(marker)
+        while k != -1:
+            a, b = k, k + len(marker)
+            while a > 0 and text[a - 1] not in _URL_END and text[a - 1] != "(":
+                a -= 1
+            while b < len(text) and text[b] not in _URL_END:
+                b += 1
+            spans.append((a, b))
+            k = text.find(marker, b)
+    return sorted(spans)
 
 
 def _outside_links(mentions: list[Mention], ts: Tokens, text: str) -> list[Mention]:
     """A figure inside a web address ("?id=305&q=30%25") is part of the address, not a claim."""
-    links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+    links = _link_spans(text)
     if not links:
         return mentions
     starts = [a for a, _ in links]

@@ -78,15 +78,92 @@ class RuleFile:
         return RuleError(message, str(self.path), _line_of(self.path, keys))
 
 
+def _cache_file() -> Path | None:
+    """Where parsed rule files are kept between runs (building YAML's Python objects is most of start-up):
+    $CHECKER_CACHE_DIR, else $XDG_CACHE_HOME/checker, else ~/.cache/checker; CHECKER_NO_CACHE=1 turns it off."""
+    import os
+    import sys
+
+    if os.environ.get("CHECKER_NO_CACHE"):
+        return None
+    base = os.environ.get("CHECKER_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "checker")
+    from . import __version__
+
+    return Path(base) / f"rules-py{sys.version_info[0]}{sys.version_info[1]}-{__version__}.marshal"
+
+
+class _ParsedRules:
+    """Parsed rule files keyed by path, size and modification time: a file that changed is read again.
+    Stored with marshal (plain data only, no code); a cache that cannot be read or written is ignored."""
+
+    def __init__(self) -> None:
+        import marshal
+
+        self.path = _cache_file()
+        self.entries: dict[str, tuple[int, int, Any]] = {}
+        self.dirty = False
+        if self.path is not None:
+            try:
+                loaded = marshal.loads(self.path.read_bytes())
+                if isinstance(loaded, dict):
+                    self.entries = loaded
+            except (OSError, ValueError, EOFError, TypeError):
+                pass
+
+    def load(self, path: Path) -> Any:
+        import marshal
+
+        try:
+            st = path.stat()
+        except OSError:
+            return _yaml_load(path)  # reports the error
+        key = str(path.resolve())
+        got = self.entries.get(key)
+        if got is not None and got[0] == st.st_size and got[1] == st.st_mtime_ns:
+            return got[2]
+        data = _yaml_load(path)
+        try:
+            marshal.dumps(data)
+        except ValueError:
+            return data  # dates or other objects marshal does not hold: read each time
+        self.entries[key] = (st.st_size, st.st_mtime_ns, data)
+        self.dirty = True
+        return data
+
+    def save(self) -> None:
+        import marshal
+        import os
+
+        if not (self.dirty and self.path is not None):
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(marshal.dumps(self.entries))
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
+
+
 def read_rule_files(folders: Iterable[Path]) -> dict[str, list[RuleFile]]:
     """Every YAML file below each folder, grouped by id, in folder order (later folders override)."""
     by_id: dict[str, list[RuleFile]] = {}
+    parsed = _ParsedRules()
+    try:
+        _read_folders(folders, parsed, by_id)
+    finally:
+        parsed.save()
+    return by_id
+
+
+def _read_folders(folders: Iterable[Path], parsed: "_ParsedRules", by_id: dict[str, list[RuleFile]]) -> None:
     for folder in folders:
         folder = Path(folder)
         if not folder.is_dir():
             raise RuleError("rules folder not found", str(folder))
         for path in sorted(folder.rglob("*.yaml")) + sorted(folder.rglob("*.yml")):
-            data = _yaml_load(path)
+            data = parsed.load(path)
             if data is None:
                 continue
             if not isinstance(data, dict):
@@ -95,7 +172,6 @@ def read_rule_files(folders: Iterable[Path]) -> dict[str, list[RuleFile]]:
             if not isinstance(rid, str) or not rid:
                 raise RuleError("missing `id` (a non-empty string)", str(path), _line_of(path, ()) or 1)
             by_id.setdefault(rid, []).append(RuleFile(path, data))
-    return by_id
 
 
 def _merge(base: Any, extra: Any) -> Any:

@@ -20,7 +20,7 @@ print("# pass newer ones at run time with --rates FILE (an ECB reference-rate CS
 print("id: rates")
 print("description: Euro foreign exchange reference rates of the European Central Bank.")
 print("source: ECB")
-print(f"as_of: {rates.as_of.isoformat()}")
+print(f"as_of: \"{rates.as_of.isoformat()}\"")
 print("per_euro:")
 for code, value in sorted(rates.per_euro.items()):
     if code != "EUR":

@@ -49,3 +49,28 @@ def test_cli_broken_rules_exit_2(cli, tmp_path):
     proc = cli("extract", "--rules", str(tmp_path), str(art))
     err = proc.stderr.decode()
     assert proc.returncode == 2 and "bad.yaml:" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_parsed_rules_are_cached_and_reread_when_changed(tmp_path, monkeypatch):
+    """Start-up reads parsed rule files from a cache; a file whose size or time changed is parsed again."""
+    import os
+
+    from checker import lexicon as L
+
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    extra = folder / "q.yaml"
+    extra.write_text("id: qualifiers\nbefore:\n  a shade under: {bound: approximate-below}\nafter: {}\n", encoding="utf-8")
+    L.load_lexicon([folder])
+    assert list((tmp_path / "cache").glob("rules-*.marshal"))
+    calls = []
+    real = L._yaml_load
+    monkeypatch.setattr(L, "_yaml_load", lambda p: calls.append(p.name) or real(p))
+    lex = L.load_lexicon([folder])
+    assert calls == [] and ("a", "shade", "under") in lex.qualifiers_before  # all from the cache
+    extra.write_text("id: qualifiers\nbefore:\n  a hair under: {bound: approximate-below}\nafter: {}\n", encoding="utf-8")
+    os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 1_000_000))
+    lex = L.load_lexicon([folder])
+    assert calls == ["q.yaml"] and ("a", "hair", "under") in lex.qualifiers_before
