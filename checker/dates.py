@@ -14,7 +14,7 @@ from typing import Iterable
 
 from .frozen import frozen
 from .lexicon import Lexicon, phrase_at
-from .tokens import NUM, WORD, Tokens
+from .tokens import NUM, SYM, WORD, Tokens
 from .values import DateSpan
 
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -344,6 +344,11 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     if is_num:
         if len(t) > 4 or not t.isdigit():
             return None
+        if len(t) == 2 and i > 0 and ts.tok[i - 1] in ("'", "’") and ts.attached(i) \
+                and not (i > 1 and ts.attached(i - 1) and ts.typ[i - 2] != SYM):
+            # "'24", "the class of ’98": a year with its century left out
+            v = int(t)
+            return DateExpr("year", (2000 if v < 50 else 1900) + v, explicit_year=True), i - 1, i + 1
         # only a year (four digits), a day of month before its month, a numeric date (14/03/2025, 29-Dec-2024)
         # or "3 days ago" starts with a number
         if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)

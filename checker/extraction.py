@@ -29,7 +29,8 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
                           "episode", "season"))
 _UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
-_TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock"))
+_TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
+_TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
 # words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
 _DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "lasts", "took", "takes", "spent",
                               "than", "under", "about", "nearly", "almost", "around", "roughly", "barely", "just"))
@@ -37,7 +38,6 @@ _DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "la
 _OWN_VERB = frozenset(("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"))
 # what may follow an ordinal whose noun is left out: "its fourth since 2023", "their third this year"
 _ORDINAL_ELLIPSIS = frozenset(("since", "this", "so", "in", "after", "of", ",", ".", ";", ""))
-_TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 
 
 @dataclass(slots=True)
@@ -205,6 +205,10 @@ class _Walker:
         o'clock, local time, a zone) is kept anywhere; a bare '14:30' only beside a date (read later)."""
         ts = self.ts
         tok = ts.tok[i]
+        if ts.typ[i] == NUM and len(tok) == 4 and tok.isdigit() and self.low_at[i + 1] in _TIME_ZONES \
+                and int(tok[:2]) < 24 and int(tok[2:]) < 60:
+            # "1400 GMT": a wire's clock time, hours and minutes run together before a zone
+            return Mention(i, i + 1, TIME, _clock_value(int(tok[:2]) * 60 + int(tok[2:])), marked=True)
         dotted = ts.typ[i] == NUM and len(tok) in (4, 5) and tok[-3] == "." and tok[:-3].isdigit() and tok[-2:].isdigit()
         if ts.typ[i] != NUM or ("." in tok and not dotted) or "," in tok or (len(tok) > 2 and not dotted):
             if ts.low[i] in ("noon", "midday", "midnight"):
