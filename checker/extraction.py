@@ -327,7 +327,8 @@ class _Walker:
         if self.low_at[j + 1] == "of" and self.low_at[j + 2 + (self.low_at[j + 2] in ("a", "an"))] in lex.scales:
             return None  # "three quarters of a million": a number (read_fraction), not a share
         # "a third were children", "about two thirds.": a share whose whole was named before
-        alone = frac_word in lex.fractions and j > i and (ts.typ[j + 1] != WORD if j + 1 < self.n else True) \
+        alone = frac_word in lex.fractions and j > i and (ts.typ[j + 1] != WORD and ts.tok[j + 1] not in _HYPHENS
+                                                          if j + 1 < self.n else True) \
             or (j + 1 < self.n and self.low_at[j + 1] in lex.stopwords and self.low_at[j + 1] not in ("of", "a", "an", "the"))
         if frac_word in lex.fractions and (frac_word != "half" or j == i) and (self.low_at[j + 1] == "of" or by or alone):
             if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
@@ -377,6 +378,12 @@ class _Walker:
         end = num.end
         if self.low_at[end] == "/" and ts.attached(end) and end + 1 < self.n and ts.typ[end + 1] == NUM \
                 and ts.attached(end + 1) and not currency:
+            top, bottom = ts.tok[j], ts.tok[end + 1]
+            if top.isdigit() and bottom.isdigit() and 0 < int(top) < int(bottom) <= 16 and not num.scaled:
+                unit = self.unit_after(end + 2)
+                if unit is not None and unit[0] == QUANTITY:  # "a 1/4 mile oval", "1/2 cup": a fraction of a unit
+                    v = int(top) / int(bottom)
+                    return self._finish_unit(first, end + 2, None, Num(v, end + 2, 0.0, False, False), None, v, v, 0.0)
             # "held on 7/6", "3/4": a date without its year or a bare ratio; neither is a count
             k = end + 2
             while k + 1 < self.n and ts.tok[k] == "/" and ts.attached(k) and ts.typ[k + 1] == NUM:
