@@ -26,6 +26,7 @@ CURRENCY = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Chin
             "Hong Kong dollar": "HKD", "Swiss franc": "CHF", "Franc": "CHF", "New Zealand dollar": "NZD",
             "Rupee": "INR", "Mexican peso": "MXN", "Bitcoin": "BTC", "Turkish lira": "TRY", "Lao kip": "LAK",
             "Georgian lari": "GEL", "Costa Rican colón": "CRC"}
+COINS = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01)}  # the spec counts coins; we hold the currency
 UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton",
          "Metric ton": "tonne", "Kilometer per hour": "kilometre per hour", "Kilogram": "kilogram", "Inch": "inch",
          "Square meter": "square metre", "Kilometer": "kilometre", "Millimeter": "millimetre",
@@ -104,8 +105,9 @@ def _match(file: str, claim, exp, lex) -> bool:
         return claim.kind != "ordinal" and v.low is not None and _close(v.stated(v.low), float(res["value"])) \
             and _close(v.low, v.high)
     if file == "currency":
-        code = CURRENCY.get(res.get("unit"))
-        return claim.kind == "money" and code == v.unit and _close(v.low, float(res["value"])) and _close(v.low, v.high)
+        code, scale = COINS.get(res.get("unit"), (CURRENCY.get(res.get("unit")), 1.0))
+        return claim.kind == "money" and code == v.unit and _close(v.low, float(res["value"]) * scale) \
+            and _close(v.low, v.high)
     # dimension, temperature, age: convert the expected value with our own table
     name = UNITS.get(res.get("unit"))
     if name is None or claim.kind != "quantity":

@@ -27,7 +27,7 @@ _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
-_UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words")  # what may follow a figure
+_UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words", "currency_subunits")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
@@ -148,6 +148,8 @@ class _Walker:
                 return PERCENT, lex.percent_units[key], j + length
             if key in lex.currency_words and not hyphen:
                 return MONEY, lex.currency_words[key], j + length
+            if key in lex.currency_subunits:
+                return MONEY, lex.currency_subunits[key], j + length  # "34 cents", "a 12-cent dividend"
             exact = tuple(ts.tok[j: j + length])
             u = lex.units_exact.get(exact)
             if u is not None:
@@ -484,7 +486,12 @@ class _Walker:
             unit = (MONEY, "GBP", unit[2])  # "361 million pounds" is money; "40,000 pounds of ammonia" a mass
         if unit is not None:
             ukind, udef, uend = unit
-            if ukind == MONEY:
+            if ukind == MONEY and isinstance(udef, tuple):
+                if currency is None:
+                    canon, factor = udef  # a coin: "34 cents" is USD 0.34, stated in cents
+                    kind, dim, stated = MONEY, "currency", ts.text[ts.start[uend - 1]: ts.end[uend - 1]]
+                    end = uend
+            elif ukind == MONEY:
                 if currency is None or currency == udef:
                     kind, canon, dim, stated = MONEY, udef, "currency", udef
                     end = uend

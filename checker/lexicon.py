@@ -236,6 +236,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "dimensions", lambda v: isinstance(v, str), "a unit symbol")
         _expect(rf, ("not_units",), _is_str_list(d.get("not_units", [])), "a list of words")
         _mapping_of(rf, "cues", _is_str_list, "a list of words")
+        _mapping_of(rf, "subunits", lambda v: isinstance(v, dict) and isinstance(v.get("currency"), str)
+                    and _is_num(v.get("factor")), "a mapping with a `currency` code and a numeric `factor`")
         dims = d.get("dimensions") or {}
         _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
                     and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
@@ -364,6 +366,7 @@ class Lexicon:
     units: dict[tuple[str, ...], UnitDef]           # token tuple -> unit (case-insensitive forms)
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
+    currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
     currency_symbols: dict[tuple[str, ...], str]
     currency_words: dict[tuple[str, ...], str]
@@ -574,6 +577,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units=units,
         units_exact=exact,
         units_attached_only=frozenset(attached),
+        currency_subunits={phrase_key(w): (str(v["currency"]), float(v["factor"]))
+                           for w, v in (un.get("subunits") or {}).items()},
         unit_cues={k: frozenset(w.lower() for w in v) for k, v in (un.get("cues") or {}).items()},
         currency_symbols=cur_sym,
         currency_words=cur_words,

@@ -54,7 +54,7 @@ class Quantity:
         if unit == "h:mm:ss" and lo is not None and lo == hi:  # a running time, as it was written
             s = round(lo * 3600)
             return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" + (f" {subject}" if subject else "")
-        if self.dimension == "currency" and unit:
+        if self.dimension == "currency" and unit and not unit.islower():  # "USD 5"; coins read "34 cents"
             fmt = lambda v, u=unit: f"{u} {format_number(v)}"  # noqa: E731
             unit = ""
         else:
