@@ -421,6 +421,9 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if yy is None and j + 1 < n and low[j] in ("of", ",") and _year_at(ts, j + 1) is not None \
                 and not (j + 2 < n and ts.typ[j + 2] == NUM):
             yy, j3 = _year_at(ts, j + 1), j + 2  # "June of 2024", "Dec, 2018"
+        elif yy is None and j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) \
+                and len(ts.tok[j + 1]) == 4 and _year_at(ts, j + 1) is not None:
+            yy, j3 = _year_at(ts, j + 1), j + 2  # "Dec-2018", "Nov/2018"
         m2 = None
         if j3 == j and j + 1 < n and low[j] in ("and", "to", "-", "–", "through", "until"):
             mo2 = month_at(ts, j + 1, lex)
