@@ -506,10 +506,35 @@ class _Walker:
                         and low == high:
                     low, high, vague = low + 0.5, high + 0.5, False  # type: ignore[operator]
                     end += 3
-        value = Quantity(low * factor + offset, None if high is None else high * factor + offset, True, True, vague,
-                         unit=canon, dimension=dim, stated_unit=stated, factor=factor, offset=offset,
+        extra = 0.0
+        if kind in (QUANTITY, MONEY) and low == high and not vague and not offset:
+            extra, end = self._smaller_unit_after(end, kind, canon, factor)
+        value = Quantity(low * factor + offset + extra, None if high is None else high * factor + offset + extra,
+                         True, True, vague, unit=canon, dimension=dim, stated_unit=stated, factor=factor, offset=offset,
                          qualifier="vague" if vague else None, precision=precision)
         return Mention(first, end, kind, value, unitless=unit is None and currency is None, of_ok=of_ok)
+
+    def _smaller_unit_after(self, end: int, kind: str, canon: str | None, factor: float) -> tuple[float, int]:
+        """'5 feet 2 inches', '3 dollars and 50 cents', '2 hours 30 minutes': a smaller unit of the same
+        kind right after a figure adds to it -> (amount in canonical units, new end)."""
+        ts = self.ts
+        k = end + (self.low_at[end] == "and")
+        if k >= self.n or not (ts.typ[k] == NUM or ts.low[k] in self.lex.number_words or ts.low[k] in self.lex.tens):
+            return 0.0, end
+        num = read_number(ts, k, self.lex)
+        if num is None or num.scaled:
+            return 0.0, end
+        unit = self.unit_after(num.end)
+        if unit is None or unit[0] != kind:
+            return 0.0, end
+        udef = unit[1]
+        if kind == MONEY:
+            if not (isinstance(udef, tuple) and udef[0] == canon):
+                return 0.0, end  # only a coin of the same currency: "3 dollars 50 cents"
+            return num.value * udef[1], unit[2]
+        if not isinstance(udef, UnitDef) or udef.canonical != canon or udef.offset or udef.factor >= factor:
+            return 0.0, end
+        return num.value * udef.factor, unit[2]
 
     def _prefix_unit(self, first: int, end: int, unit):  # type: ignore[no-untyped-def]
         """A unit usually written before its number ("magnitude 6.8", "magnitude-7.4"), also found after it
