@@ -15,13 +15,13 @@ from operator import or_
 from .dates import DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
-from .numbers import Num, read_number, read_vague
+from .numbers import Num, and_fraction, read_number, read_vague
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
-from .tokens import NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
+from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
 from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
 
-_HYPHENS = ("-", "–", "—", "‑")
+_HYPHENS = HYPHENS
 _RANGE_WORDS = ("to", "through")
 _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
@@ -481,9 +481,10 @@ class _Walker:
             kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
-        if unit is not None and currency is None and lo is not None and lo.scaled and self.low_at[end] in ("pounds", "pound") \
-                and self.low_at[unit[2]] != "of" and "GBP" in self.lex.currency_symbols.values():
-            unit = (MONEY, "GBP", unit[2])  # "361 million pounds" is money; "40,000 pounds of ammonia" a mass
+        if unit is not None and currency is None and lo is not None and lo.scaled and self.low_at[unit[2]] != "of" \
+                and self.low_at[end] in self.lex.currency_after_scale:
+            # "361 million pounds" is money; "40,000 pounds of ammonia" a mass
+            unit = (MONEY, self.lex.currency_after_scale[self.low_at[end]], unit[2])
         if unit is not None:
             ukind, udef, uend = unit
             if ukind == MONEY and isinstance(udef, tuple):
@@ -501,11 +502,11 @@ class _Walker:
                 factor, offset, canon, dim = udef.factor, udef.offset, udef.canonical, udef.dimension
                 stated = ts.text[ts.start[end if ts.tok[end] not in _HYPHENS else end + 1]: ts.end[uend - 1]]
                 end = uend
-                # "a day and a half", "two and a half years" handled by "and a half" after a unit
-                if self.low_at[end] == "and" and self.low_at[end + 1] == "a" and self.low_at[end + 2] == "half" \
-                        and low == high:
-                    low, high, vague = low + 0.5, high + 0.5, False  # type: ignore[operator]
-                    end += 3
+                # "two years and a half", "four hours and a quarter": a fraction after the unit
+                frac = and_fraction(ts, end, self.lex) if low == high else None
+                if frac is not None:
+                    low, high, vague = low + frac[0], high + frac[0], False  # type: ignore[operator]
+                    end = frac[1]
         extra = 0.0
         if kind in (QUANTITY, MONEY) and low == high and not vague and not offset:
             extra, end = self._smaller_unit_after(end, kind, canon, factor)
@@ -576,8 +577,9 @@ class _Walker:
         if w in ("a", "an") and i + 1 < self.n:
             u = self.unit_after(i + 1)
             if u and u[0] == QUANTITY and u[1].dimension == "time":
-                if self.low_at[u[2]] == "and" and self.low_at[u[2] + 1] == "a" and self.low_at[u[2] + 2] == "half":
-                    return self._duration(i, u[2] + 3, 1.5, u[1])
+                frac = and_fraction(ts, u[2], self.lex)  # "an hour and a half", "a day and a quarter"
+                if frac is not None:
+                    return self._duration(i, frac[1], 1 + frac[0], u[1])
                 if self.low_at[i - 1] in _DURATION_BEFORE and self.low_at[i + 1] != "second":  # "for a fortnight"
                     return self._duration(i, u[2], 1.0, u[1])
         return None
@@ -821,7 +823,7 @@ def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Wal
         e = m.date
         if e and e.explicit_year:
             # in passing: the start of a period ("since 1997") or a year naming another event ("the 2019 floods")
-            passing = low[m.first - 1] == "since" or (
+            passing = _since_before(w.ts, m.first) or (
                 e.kind == "year" and low[m.first - 1] in ("the", "its", "their", "his", "her", "s")
                 and m.end < w.n and typ[m.end] == WORD and low[m.end] not in w.lex.stopwords)
             items += [(y, passing) for y in (e.year, e.year2) if y]

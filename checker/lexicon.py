@@ -243,7 +243,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
                     "a mapping with a known `dimension`, a numeric `factor` and a list of `surfaces`")
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
-                    and _is_str_list(v.get("words", [])), "a mapping with `symbols` and `words` lists")
+                    and _is_str_list(v.get("words", [])) and _is_str_list(v.get("after_scale", [])),
+                    "a mapping with `symbols`, `words` (and `after_scale`) lists")
         _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
                     "a mapping with a known `dimension`")
         _mapping_of(rf, "percent", lambda v: isinstance(v, dict) and _is_num(v.get("factor"))
@@ -367,6 +368,7 @@ class Lexicon:
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
+    currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
     unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
     currency_symbols: dict[tuple[str, ...], str]
     currency_words: dict[tuple[str, ...], str]
@@ -577,6 +579,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units=units,
         units_exact=exact,
         units_attached_only=frozenset(attached),
+        currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
+                              for w in spec.get("after_scale", [])},
         currency_subunits={phrase_key(w): (str(v["currency"]), float(v["factor"]))
                            for w, v in (un.get("subunits") or {}).items()},
         unit_cues={k: frozenset(w.lower() for w in v) for k, v in (un.get("cues") or {}).items()},

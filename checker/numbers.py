@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .lexicon import Lexicon, phrase_at
-from .tokens import NUM, WORD, Tokens
+from .tokens import HYPHENS, NUM, WORD, Tokens
 
 MAX_DIGITS = 15  # longer digit runs are codes, not quantities
 
@@ -27,8 +27,7 @@ class Num(NamedTuple):
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
     may have applied. None for digit runs too long to be a quantity."""
-    raw = text.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u2009", "").replace("\u202f", "") \
-        if not text.isdigit() else text
+    raw = text if text.isdigit() else "".join(text.replace(",", "").split())  # "1,000", "1 000", "1\u202f000"
     whole, _, frac = raw.partition(".")
     if len(whole) > MAX_DIGITS:
         return None
@@ -144,10 +143,11 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
     else:
         return None
     scaled = words and any(ts.low[k] in lex.scales and ts.low[k] != "hundred" for k in range(i, j))
-    # "one and a half million", "2 and a half"
-    if j + 3 < n and ts.low[j] == "and" and ts.low[j + 1] == "a" and ts.low[j + 2] == "half" and ts.low[j + 3] in lex.scales:
-        value += 0.5
-        j += 3
+    # a fraction before a scale: "one and a half million", "two and three quarters billion"
+    frac = and_fraction(ts, j, lex)
+    if frac is not None and frac[1] < n and ts.low[frac[1]] in lex.scales:
+        value += frac[0]
+        j = frac[1]
     # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million")
     while j < n and ts.typ[j] == WORD:
         w = ts.low[j]
@@ -175,18 +175,22 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                 j += 1
                 continue
         break
-    # "3 million and a half", "five and three quarters", "forty-two and a third": a fraction of the last scale
-    k = j + 1 if j + 1 < n and ts.tok[j] == "-" and ts.attached(j) and ts.low[j + 1] == "and" else j
-    if k + 2 < n and ts.low[k] == "and":
-        k += 2 if ts.tok[k + 1] == "-" and ts.attached(k + 1) else 1  # "two-and-a-half-hour"
-        frac = _fraction(ts, k, lex)
-        if frac is not None:
-            share, k = frac
-            unit = lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0
-            if not (k < n and ts.low[k] in lex.scales):  # "one and a half million" was read above
-                value += share * unit
-                j = k
+    # after it: "3 million and a half", "five and three quarters", "forty-two and a third"
+    frac = and_fraction(ts, j, lex)
+    if frac is not None:
+        value += frac[0] * (lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0)
+        j = frac[1]
     return Num(value, j, precision, scaled, words, integer_text)
+
+
+def and_fraction(ts: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
+    """'and a half', 'and three quarters', '-and-a-half-' at token j -> (share, end)."""
+    n = ts.n
+    k = j + 1 if j + 1 < n and ts.tok[j] in HYPHENS and ts.attached(j) and ts.low[j + 1] == "and" else j
+    if k + 2 >= n or ts.low[k] != "and":
+        return None
+    k += 2 if ts.tok[k + 1] in HYPHENS and ts.attached(k + 1) else 1  # "two-and-a-half-hour"
+    return _fraction(ts, k, lex)
 
 
 def _fraction(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
@@ -203,7 +207,7 @@ def _fraction(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
     else:
         return None
     k = i + 1
-    if k + 1 < n and ts.tok[k] in ("-", "\u2010", "\u2011") and ts.attached(k) and ts.attached(k + 1):
+    if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) and ts.attached(k + 1):
         k += 1  # "three-quarters"
     f = ts.low[k]
     if f not in lex.fractions or f in ("second", "seconds") or (count > 1) != f.endswith("s"):
@@ -247,4 +251,4 @@ def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, i
     return low, high, i + length
 
 
-__all__ = ["Num", "read_fraction", "read_number", "read_vague", "parse_digits"]
+__all__ = ["Num", "and_fraction", "read_fraction", "read_number", "read_vague", "parse_digits"]

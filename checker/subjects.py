@@ -10,7 +10,7 @@ import bisect
 import functools
 
 from .lexicon import Lexicon, phrase_at
-from .tokens import NUM, WORD, Tokens
+from .tokens import HYPHENS, NUM, WORD, Tokens
 
 MAX_SUBJECT_WORDS = 4
 CLAUSE_BREAKS = frozenset(";:")
@@ -216,7 +216,7 @@ def share_trait(ts: Tokens, j: int, hi: int, lex: Lexicon) -> frozenset[str]:
     stop = min(n, k + 5)
     while k < stop:
         t = low[k]
-        if t in ("-", "\u2011") and ts.attached(k):
+        if t in HYPHENS and ts.attached(k):
             k += 1
             continue
         if typ[k] not in (WORD, NUM) or t in lex.clause_words or t in ("and", "or", "while"):

@@ -27,6 +27,7 @@ _TOKEN = re.compile(
 # finds fast; the token pattern's look-behind (no word character or "." before) is then tested here.
 _DOT_DIGIT = re.compile(r"\.\d")
 NUM, WORD, SYM = 0, 1, 2
+HYPHENS = ("-", "–", "—", "‑")  # what joins the parts of "eighty-seven", "2-mile", "three-quarters"
 
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st sen rep gov gen lt col sgt capt cpl maj adm jr sr vs etc inc ltd co corp no nos fig "
