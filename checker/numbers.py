@@ -144,7 +144,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         return None
     scaled = words and any(ts.low[k] in lex.scales and ts.low[k] != "hundred" for k in range(i, j))
     # a fraction before a scale: "one and a half million", "two and three quarters billion"
-    frac = and_fraction(ts, j, lex)
+    frac = and_fraction(ts, j, lex) if j < n and ts.low[j] in _AND_STARTS else None
     if frac is not None and frac[1] < n and ts.low[frac[1]] in lex.scales:
         value += frac[0]
         j = frac[1]
@@ -176,11 +176,14 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                 continue
         break
     # after it: "3 million and a half", "five and three quarters", "forty-two and a third"
-    frac = and_fraction(ts, j, lex)
+    frac = and_fraction(ts, j, lex) if j < n and ts.low[j] in _AND_STARTS else None
     if frac is not None:
         value += frac[0] * (lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0)
         j = frac[1]
     return Num(value, j, precision, scaled, words, integer_text)
+
+
+_AND_STARTS = frozenset(("and", *HYPHENS))  # what an "and a half" begins with: a cheap test before the reader
 
 
 def and_fraction(ts: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
