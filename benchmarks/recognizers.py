@@ -2,7 +2,9 @@
 
 A case passes when every expected mention is found (spans overlap) with the expected value, and a negative
 case (nothing expected) yields no mention of that file's kind. Extra mentions of other kinds are not held
-against a case. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
+against a case. Where the spec's span leaves out a qualifier we read ("more than $ 247 million" expects
+"$ 247 million" = 247000000), the stated figure (the bound the qualifier keeps) is compared. A proportion we
+read from a fraction ("two thirds": 66.7 %) is the spec's number 0.667, the same quantity in hundredths. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
 and open sides are. Units and currencies the spec names are mapped to ours; a unit checker does not know
 fails the case. Nothing is skipped: every case counts.
 
@@ -10,6 +12,7 @@ usage: python benchmarks/recognizers.py [DIR]       prints the pass rate per fil
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -68,8 +71,18 @@ def _num(res: dict) -> float | None:
         return None
 
 
-def _match(file: str, claim, exp, lex) -> bool:
+def _stated(claim, exp):  # type: ignore[no-untyped-def]
+    """The value compared: a qualifier outside the spec's span leaves its stated bound as the figure."""
     v = claim.value
+    q = getattr(v, "qualifier", None)
+    if q and q not in ("between", "vague") and q not in exp["text"].lower() and (v.low is None) != (v.high is None):
+        bound = v.low if v.low is not None else v.high
+        return dataclasses.replace(v, low=bound, high=bound)
+    return v
+
+
+def _match(file: str, claim, exp, lex) -> bool:
+    v = claim.value if file in ("datetime", "number_range") else _stated(claim, exp)
     res = exp["resolution"]
     if file != "datetime" and file != "number_range" and _num(res) is None and file != "percent":
         return False
@@ -101,6 +114,8 @@ def _match(file: str, claim, exp, lex) -> bool:
         if val in (None, "null") or claim.kind != "percent":
             return False
         return _close(v.low, float(val.rstrip("%"))) and _close(v.high, v.low)
+    if file == "number" and claim.kind == "percent" and not any(p in claim.text.lower() for p in ("%", "per", "pc")):
+        return _close(v.low / 100, float(res["value"])) and _close(v.low, v.high)  # "two thirds", "one in five"
     if file == "number":
         return claim.kind != "ordinal" and v.low is not None and _close(v.stated(v.low), float(res["value"])) \
             and _close(v.low, v.high)

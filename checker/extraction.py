@@ -15,7 +15,7 @@ from operator import or_
 from .dates import DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
-from .numbers import Num, and_fraction, read_number, read_vague
+from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
@@ -275,16 +275,12 @@ class _Walker:
                 and "," not in ts.tok[i] and "." not in ts.tok[i]:
             v = int(ts.tok[i])
             return Mention(i, i + 2, ORDINAL, Quantity(v, v, dimension="ordinal"))
-        w = ts.low[i]
         if ts.typ[i] != WORD:
             return None
-        v = lex.ordinals.get(w)
-        end = i + 1
-        if v is None and w in lex.tens and i + 2 < self.n and ts.tok[i + 1] in _HYPHENS and ts.low[i + 2] in lex.ordinals:
-            v = int(lex.tens[w]) + lex.ordinals[ts.low[i + 2]]
-            end = i + 3
-        if v is None:
+        got = read_ordinal_words(ts, i, lex)
+        if got is None:
             return None
+        v, end = got
         # "second-largest", "third-biggest": a rank
         if end + 1 < self.n and ts.tok[end] in _HYPHENS and ts.attached(end) and ts.attached(end + 1) \
                 and ts.low[end + 1].endswith("est") and len(ts.low[end + 1]) > 4:
@@ -295,6 +291,12 @@ class _Walker:
         nxt = self.low_at[end]
         if prev in _RANK_VERBS and nxt not in _HYPHENS and nxt not in ("to", "of", "time", "times"):
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "she finished second"
+        if (self.line_start(i) or prev in (".", "?", "!", ":")) and (
+                end >= self.n or ts.tok[end] in (".", "?", "!") or ts.newline_before[end]):
+            return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "Where did she finish? Third."
+        if self.line_start(i) and ts.tok[i][0].isupper() and end < self.n and ts.tok[end][0].isupper() \
+                and nxt not in lex.stopwords:
+            return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # a title: "Ninth Round Of Talks"
         possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
         if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
                 and not prev.endswith(("'s", "’s", "s'")):
@@ -310,45 +312,38 @@ class _Walker:
         return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
 
     def read_proportion(self, i: int) -> Mention | None:
-        """'half of', 'a third of', 'two-thirds of', 'one in five'."""
+        """'half of', 'a third of', 'two-thirds of', 'three twentieths of', 'cut by half', 'a third were'."""
         ts, lex = self.ts, self.lex
-        j = i
-        num = 1.0
-        w = ts.low[i]
-        if w in ("a", "an", "one"):
-            j = i + 1
-        elif w in lex.number_words and i + 1 < self.n:
-            num = lex.number_words[w]
-            j = i + 1
-            if j < self.n and ts.tok[j] in _HYPHENS:
-                j += 1
-        frac_word = self.low_at[j]
+        got = fraction_at(ts, i, lex, bare=True)
+        if got is None:
+            return None
+        share, end = got
+        bare = end == i + 1
+        frac_word = ts.low[end - 1]
+        if (frac_word == "half" and not bare) or (bare and self.low_at[i - 1] == "the"):
+            return None  # "an hour and a half": read with what it follows; "the tenth": a place, not a share
+        nxt = self.low_at[end]
         # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
-        by = self.low_at[i - 1] == "by" and frac_word in lex.fractions and frac_word != "second" \
-            and (frac_word == "half" and j == i or frac_word != "half") and self.low_at[j + 1] not in _HYPHENS
-        if self.low_at[j + 1] == "of" and self.low_at[j + 2 + (self.low_at[j + 2] in ("a", "an"))] in lex.scales:
+        by = self.low_at[i - 1] == "by" and nxt not in _HYPHENS
+        if nxt == "of" and self.low_at[end + 1 + (self.low_at[end + 1] in ("a", "an"))] in lex.scales:
             return None  # "three quarters of a million": a number (read_fraction), not a share
         # "a third were children", "about two thirds.": a share whose whole was named before
-        alone = frac_word in lex.fractions and j > i and (ts.typ[j + 1] != WORD and ts.tok[j + 1] not in _HYPHENS
-                                                          if j + 1 < self.n else True) \
-            or (j + 1 < self.n and self.low_at[j + 1] in lex.stopwords and self.low_at[j + 1] not in ("of", "a", "an", "the"))
-        if frac_word in lex.fractions and (frac_word != "half" or j == i) and (self.low_at[j + 1] == "of" or by or alone):
-            if frac_word == "second" or (num > 1 and not frac_word.endswith("s")) or (num == 1 and frac_word.endswith("s")):
-                return None
-            share = num * lex.fractions[frac_word]
-            if self.low_at[j + 2] in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
-                u = self.unit_after(j + 3)
-                if u and u[0] == QUANTITY:
-                    udef = u[1]
-                    v = share * udef.factor + udef.offset
-                    return Mention(i, u[2], QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
-                                                               stated_unit=udef.name, factor=udef.factor,
-                                                               offset=udef.offset), unitless=False)
-            v = share * 100
-            m = Mention(i, j + 1, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
-            m.unitless = False
-            return m
-        return None
+        alone = not bare and (end >= self.n or (ts.typ[end] != WORD and ts.tok[end] not in _HYPHENS)) \
+            or (nxt in lex.stopwords and nxt not in ("of", "a", "an", "the", ""))
+        if not (nxt == "of" or by or alone):
+            return None
+        if nxt == "of" and self.low_at[end + 1] in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
+            u = self.unit_after(end + 2)
+            if u and u[0] == QUANTITY:
+                udef = u[1]
+                v = share * udef.factor + udef.offset
+                return Mention(i, u[2], QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
+                                                           stated_unit=udef.name, factor=udef.factor,
+                                                           offset=udef.offset), unitless=False)
+        v = share * 100
+        m = Mention(i, end, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
+        m.unitless = False
+        return m
 
     def read_quantity(self, i: int) -> Mention | None:
         ts, lex = self.ts, self.lex
@@ -395,9 +390,12 @@ class _Walker:
         k_den = end + 1 if self.low_at[end] == "in" else end + 2 if (self.low_at[end], self.low_at[end + 1]) == ("out", "of") else 0
         if k_den and self.low_at[k_den] == "every":
             k_den += 1
-        if not currency and k_den and k_den < self.n and num.value <= 100 and num.words:
+        if not currency and k_den and k_den < self.n and 0 < num.value <= 100 and num.value == int(num.value) \
+                and not num.scaled and self.low_at[first - 1] not in ("from", "between"):
             den = read_number(ts, k_den, lex)
-            if den and den.words and den.value > num.value:
+            # digits as well as words ("1 in 3 adults"), but not "5 in 2019" (a year) or "3 in 10 minutes" (a unit)
+            if den and den.value > num.value and den.value == int(den.value) and (den.words or den.scaled or (
+                    len(den.integer_text) < 4 and self.unit_after(den.end) is None)):
                 v = num.value / den.value * 100
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                  stated_unit="%", precision=0.5))
@@ -632,7 +630,7 @@ def _build_article_next(lex: Lexicon) -> frozenset[str]:
     tests/test_extract.py checks the walk finds the same mentions without this filter."""
     words = set(lex.scales) | set(lex.multipliers)                      # read_number: "a dozen", "a million"
     words |= {k[1] for k in lex.vague if len(k) > 1 and k[0] in ("a", "an")}  # read_vague: "a few hundred"
-    words |= set(lex.fractions)                                         # read_proportion: "a third of"
+    words |= set(lex.fractions) | set(lex.ordinals) | set(lex.tens)     # read_proportion: "a third of", "a twenty-first"
     words |= set(lex.phrase_index(*_UNIT_TABLES)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
     words |= {"day", "days", "week", "weeks", "month", "months", "year", "years"}  # parse_date: "a week ago"
     for table in (lex.relative_days, lex.month_parts):                  # parse_date: phrases led by "a"

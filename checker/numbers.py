@@ -75,9 +75,9 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
             j += 1
             continue  # "eighty-seven"
         elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
-                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
+                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and fraction_at(ts, j + 1, lex) is None:
             last, j = "and", j + 1
-            continue  # "two hundred and fifty"
+            continue  # "two hundred and fifty"; "a hundred and three quarters" ends before its fraction
         else:
             break
         last = kind
@@ -130,10 +130,10 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             value += int(ts.tok[j]) / int(ts.tok[j + 2])  # "3 1/2", "2 1/4": a whole and a fraction
             j += 3
     elif ts.typ[i] == WORD:
-        frac = read_fraction(ts, i, lex)
+        got = _word_number(ts, i, lex)
+        frac = read_fraction(ts, i, lex, got)
         if frac is not None:
             return frac
-        got = _word_number(ts, i, lex)
         if got is None:
             return None
         value, j = got
@@ -144,10 +144,15 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         return None
     scaled = words and any(ts.low[k] in lex.scales and ts.low[k] != "hundred" for k in range(i, j))
     # a fraction before a scale: "one and a half million", "two and three quarters billion"
+    # ("one billion and a half million": half of the scale named after it, added to the whole)
     frac = and_fraction(ts, j, lex) if j < n and ts.low[j] in _AND_STARTS else None
     if frac is not None and frac[1] < n and ts.low[frac[1]] in lex.scales:
-        value += frac[0]
-        j = frac[1]
+        if scaled:
+            value += frac[0] * lex.scales[ts.low[frac[1]]]
+            j = frac[1] + 1
+        else:
+            value += frac[0]
+            j = frac[1]
     # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million")
     while j < n and ts.typ[j] == WORD:
         w = ts.low[j]
@@ -193,32 +198,70 @@ def and_fraction(ts: Tokens, j: int, lex: Lexicon) -> tuple[float, int] | None:
     if k + 2 >= n or ts.low[k] != "and":
         return None
     k += 2 if ts.tok[k + 1] in HYPHENS and ts.attached(k + 1) else 1  # "two-and-a-half-hour"
-    return _fraction(ts, k, lex)
+    return fraction_at(ts, k, lex)
 
 
-def _fraction(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
-    """'a half', 'one half', 'a quarter', 'three quarters', 'two thirds', 'one eighth' -> (share, end); a
-    plural fraction word needs a count above one ("two thirds"), a singular one "a" or "one"."""
+_NOT_DENOMINATORS = frozenset(("first", "firsts", "second", "seconds"))  # "three firsts" are wins; seconds time
+
+
+def _ordinal_word(w: str, lex: Lexicon) -> tuple[int, bool] | None:
+    """'fifth' -> (5, False), 'fifths' -> (5, True)."""
+    v = lex.ordinals.get(w)
+    if v is not None:
+        return v, False
+    v = lex.ordinals.get(w[:-1]) if w.endswith("s") else None
+    return (v, True) if v is not None else None
+
+
+def _denominator(ts: Tokens, k: int, lex: Lexicon) -> tuple[float, bool, int] | None:
+    """The lower part of a spelled fraction at token k: 'thirds' -> (3, plural, end), 'quarter' -> (4, ...),
+    'hundredths' -> (100, ...), 'twenty-firsts' -> (21, ...)."""
     n = ts.n
-    if i + 1 >= n:
+    if k >= n:
+        return None
+    w = ts.low[k]
+    if w in lex.fractions:
+        return 1 / lex.fractions[w], w.endswith("s"), k + 1
+    if w in lex.tens and k + 1 < n:  # "twenty-fifths", "twenty first"
+        m = k + 1 + (ts.tok[k + 1] in HYPHENS and k + 2 < n)
+        got = _ordinal_word(ts.low[m], lex)
+        return (lex.tens[w] + got[0], got[1], m + 1) if got and got[0] < 10 else None
+    if w in _NOT_DENOMINATORS:
+        return None
+    got = _ordinal_word(w, lex)
+    return (got[0], got[1], k + 1) if got else None
+
+
+def fraction_at(ts: Tokens, i: int, lex: Lexicon, bare: bool = False,
+                numerator: tuple[float, int] | None = None) -> tuple[float, int] | None:
+    """A spelled fraction at token i -> (share, end): 'a half', 'one third', 'two-thirds', 'three quarters',
+    'twenty-three fifths', 'a hundredth', 'three twenty-firsts'. A plural denominator needs a count above one,
+    a singular one "a" or "one". `bare`: a fraction word alone ("half of", "quarter of") counts too.
+    `numerator`: the spelled number at i when the caller has read it already."""
+    n = ts.n
+    if i >= n:
         return None
     w = ts.low[i]
-    if w in ("a", "an", "one"):
-        count = 1.0
-    elif w in lex.number_words and 1 < lex.number_words[w] < 20:
-        count = lex.number_words[w]
+    if bare and w in lex.fractions and not w.endswith("s"):
+        return lex.fractions[w], i + 1
+    got = numerator if numerator is not None else _word_number(ts, i, lex) if ts.typ[i] == WORD else None
+    if got is not None:
+        count, k = got
+        if count < 1 or count != int(count) or (count == 1 and k != i + 1):
+            return None  # "one hundred thirds" is not a fraction of one
+    elif w in ("a", "an"):
+        count, k = 1.0, i + 1
     else:
         return None
-    k = i + 1
-    if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) and ts.attached(k + 1):
-        k += 1  # "three-quarters"
-    f = ts.low[k]
-    if f not in lex.fractions or f in ("second", "seconds") or (count > 1) != f.endswith("s"):
+    if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) == ts.attached(k + 1):
+        k += 1  # "three-quarters", "one - fourth"
+    den = _denominator(ts, k, lex)
+    if den is None or den[1] != (count > 1):
         return None
-    return count * lex.fractions[f], k + 1
+    return count / den[0], den[2]
 
 
-def read_fraction(ts: Tokens, i: int, lex: Lexicon) -> Num | None:
+def read_fraction(ts: Tokens, i: int, lex: Lexicon, numerator: tuple[float, int] | None = None) -> Num | None:
     """A fraction of a scale read as a number: 'half a million', 'a quarter million', 'three quarters of a
     million', 'two thirds of a billion'. A fraction of anything else is a share (a proportion)."""
     n = ts.n
@@ -228,7 +271,7 @@ def read_fraction(ts: Tokens, i: int, lex: Lexicon) -> Num | None:
     if w in ("half", "quarter") and i + 1 < n:
         share, k = (0.5 if w == "half" else 0.25), i + 1
     else:
-        got = _fraction(ts, i, lex)
+        got = fraction_at(ts, i, lex, numerator=numerator)
         if got is None:
             return None
         share, k = got
@@ -238,6 +281,34 @@ def read_fraction(ts: Tokens, i: int, lex: Lexicon) -> Num | None:
     if m < n and ts.low[m] in lex.scales and ts.low[m] != "hundred":
         return Num(share * lex.scales[ts.low[m]], m + 1, 0.0, True, True)
     return None  # "two thirds of", "a third were": shares (the walker's read_proportion)
+
+
+def _scale_values(lex: Lexicon) -> frozenset[int]:
+    return frozenset(int(v) for v in lex.scales.values())
+
+
+def read_ordinal_words(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A spelled ordinal -> (value, end): 'third', 'twenty-first', 'one hundred twenty-fifth', 'two hundredth',
+    'three trillionth'. The last word is an ordinal; the words before it are its cardinal part."""
+    n = ts.n
+    w = ts.low[i]
+    v = lex.ordinals.get(w)
+    if v is not None:
+        return v, i + 1
+    got = _word_number(ts, i, lex) if w in lex.tens or w in lex.number_words or w in ("a", "an") else None
+    if got is None:
+        return None
+    base, k = int(got[0]), got[1]
+    if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) and ts.attached(k + 1):
+        k += 1  # "twenty-fifth"
+    last = lex.ordinals.get(ts.low[k]) if k < n else None
+    if last is None:
+        return None
+    if last >= 100 and last in lex.derived("scale_values", _scale_values):
+        return (base * last, k + 1) if base < 1000 else None  # "two hundredth", "three trillionth"
+    if (last < 10 and base % 10 == 0 and base >= 20) or (last < 100 and base % 100 == 0):
+        return base + last, k + 1  # "twenty-fifth", "one hundred twelfth"
+    return None
 
 
 def _followed_by_letter(ts: Tokens, j: int) -> bool:
@@ -254,4 +325,5 @@ def read_vague(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, float | None, i
     return low, high, i + length
 
 
-__all__ = ["Num", "and_fraction", "read_fraction", "read_number", "read_vague", "parse_digits"]
+__all__ = ["Num", "and_fraction", "fraction_at", "read_fraction", "read_number", "read_ordinal_words", "read_vague",
+           "parse_digits"]
