@@ -28,8 +28,9 @@ CURRENCY = {"Dollar": "USD", "United States dollar": "USD", "Euro": "EUR", "Chin
             "British pound": "GBP", "Canadian dollar": "CAD", "Japanese yen": "JPY", "Australian dollar": "AUD",
             "Hong Kong dollar": "HKD", "Swiss franc": "CHF", "Franc": "CHF", "New Zealand dollar": "NZD",
             "Rupee": "INR", "Mexican peso": "MXN", "Bitcoin": "BTC", "Turkish lira": "TRY", "Lao kip": "LAK",
-            "Georgian lari": "GEL", "Costa Rican colón": "CRC"}
-COINS = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01)}  # the spec counts coins; we hold the currency
+            "Georgian lari": "GEL", "Costa Rican colón": "CRC", "Finnish markka": "FIM", "Peseta": "ESP",
+            "Netherlands guilder": "NLG"}
+COINS = {"Cent": ("USD", 0.01), "Pence": ("GBP", 0.01), "Penny": ("GBP", 0.01), "Satoshi": ("BTC", 1e-8)}  # the spec counts coins; we hold the currency
 UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass", "Gallon": "gallon", "Ton": "ton",
          "Metric ton": "tonne", "Kilometer per hour": "kilometre per hour", "Kilogram": "kilogram", "Inch": "inch",
          "Square meter": "square metre", "Kilometer": "kilometre", "Millimeter": "millimetre",
@@ -37,7 +38,10 @@ UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass"
          "Mile per hour": "mile per hour", "Square kilometer": "square kilometre", "Gram": "gram",
          "C": "degree Celsius", "F": "degree fahrenheit", "Year": "year", "Month": "month", "Week": "week",
          "Day": "day", "Centimeter": "centimetre", "Hectare": "hectare", "Liter": "litre", "Cubic meter": "cubic metre",
-         "Knot": "knot", "Yard": "yard", "Square mile": "square mile", "Square foot": "square foot"}
+         "Knot": "knot", "Yard": "yard", "Square mile": "square mile", "Square foot": "square foot",
+         "Degree": "degree", "Radian": "radian", "Bit": "bit", "Megabyte": "megabyte", "Megabit": "megabit",
+         "Cubic foot": "cubic foot", "Decimeter": "decimetre", "Tablespoon": "tablespoon", "Teaspoon": "teaspoon",
+         "Cup": "cup", "Microgram": "microgram", "Age": "year"}
 NUMBERISH = ("number", "quantity", "money", "percent")
 
 
@@ -81,6 +85,15 @@ def _stated(claim, exp):  # type: ignore[no-untyped-def]
     return v
 
 
+def _from_fraction(claim) -> bool:  # type: ignore[no-untyped-def]
+    """A share we read from a fraction or "one in five", not from a percent sign or word."""
+    return not any(p in claim.text.lower() for p in ("%", "per", "pc"))
+
+
+def _div(v: float | None) -> float | None:
+    return None if v is None else v / 100
+
+
 def _match(file: str, claim, exp, lex) -> bool:
     v = claim.value if file in ("datetime", "number_range") else _stated(claim, exp)
     res = exp["resolution"]
@@ -108,13 +121,15 @@ def _match(file: str, claim, exp, lex) -> bool:
         return claim.kind == "ordinal" and res.get("value", "").lstrip("-").isdigit() and _close(v.low, float(res["value"]))
     if file == "number_range":
         lo, hi = _interval(res["value"])
+        if claim.kind == "percent" and _from_fraction(claim):  # "2 in 5 or more": [0.4,)
+            return _close(_div(v.low), lo) and _close(_div(v.high), hi)
         return _close(v.low, lo) and _close(v.high, hi)
     if file == "percent":
         val = res.get("value")
         if val in (None, "null") or claim.kind != "percent":
             return False
         return _close(v.low, float(val.rstrip("%"))) and _close(v.high, v.low)
-    if file == "number" and claim.kind == "percent" and not any(p in claim.text.lower() for p in ("%", "per", "pc")):
+    if file == "number" and claim.kind == "percent" and _from_fraction(claim):
         return _close(v.low / 100, float(res["value"])) and _close(v.low, v.high)  # "two thirds", "one in five"
     if file == "number":
         return claim.kind != "ordinal" and v.low is not None and _close(v.stated(v.low), float(res["value"])) \

@@ -22,7 +22,7 @@ from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, 
 from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
 
 _HYPHENS = HYPHENS
-_RANGE_WORDS = ("to", "through")
+_RANGE_WORDS = ("to", "through", "~")  # "20~100": the tilde range of Asian English
 _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
@@ -66,6 +66,7 @@ class _Walker:
         # the phrase tables' first or last words, with the lengths of the phrases they begin or end
         self.change_verbs = lex.phrase_index("update_current")
         self.currency_firsts = lex.phrase_index("currency_symbols")
+        self.currency_word_ends = lex.derived("currency_word_ends", lambda lx: frozenset(k[-1] for k in lx.currency_words))
         self.qualifier_lasts = lex.phrase_index("qualifiers_before", edge=-1)
         self.qualifier_firsts = lex.phrase_index("qualifiers_after")
         self.unit_lengths = lex.phrase_index(*_UNIT_TABLES)
@@ -85,6 +86,10 @@ class _Walker:
         if length == 1 and first - 2 >= self.start_token and ts.low[first - 1] in ("over", "under") \
                 and (ts.typ[first - 2] == NUM or ts.low[first - 2] in lex.number_words):
             return None  # "1 over 3" is a ratio, "3 under par" a score: not "more than 3"
+        if length == 1 and first - 2 >= self.start_token and (
+                (ts.low[first - 1] == "about" and ts.low[first - 2] in ("how", "what"))
+                or (ts.typ[first - 1] == SYM and ts.attached(first - 1) and ts.tok[first - 2] in ("=", "<", ">"))):
+            return None  # "how about 20?" asks; "<>30", "=>30" are code, not bounds
         return (lex.qualifiers_before[tuple(ts.low[first - length:first])], first - length) if length else None
 
     def qualifier_after(self, end: int) -> tuple[object, int] | None:
@@ -113,7 +118,8 @@ class _Walker:
                 j = i + length
                 if j < self.n and (ts.typ[j] == NUM or ts.low[j] in self.lex.number_words):
                     if key == ("$",) and i > 0 and ts.typ[i - 1] == WORD and len(ts.tok[i - 1]) <= 3 \
-                            and ts.low[i - 1] not in self.lex.stopwords:
+                            and ts.low[i - 1] not in self.lex.stopwords \
+                            and not (i > 1 and (ts.tok[i - 2] in ("'", "’") or ts.attached(i - 1) and ts.tok[i - 2] == ".")):
                         # "C $ 16.4 million", "hk $ 10.05 billion", "MXN$ 15": the letters name the dollar
                         prev = ts.tok[i - 1].upper()
                         code = self.lex.currency_symbols.get((prev, "$")) or self.lex.currency_symbols.get((prev,)) \
@@ -140,13 +146,17 @@ class _Walker:
             return None
         for length in lengths:
             key = tuple(ts.low[j: j + length])
-            if len(key) < length:
-                continue
+            if len(key) < length or (length > 1 and ts.typ[j + length - 1] == NUM and not ts.attached(j + length - 1)):
+                continue  # a digit in a symbol is written joined ("ft2", "km2"): "5 ft 2 in" is not square feet
             if key in lex.percent_units:
                 if key in (("pp",), ("ppt",)) and not attached:
                     continue
                 return PERCENT, lex.percent_units[key], j + length
-            if key in lex.currency_words and not hyphen:
+            if key in lex.currency_words and not (hyphen and ts.typ[j] == SYM):  # "a 10-dollar bill", "a one-yen bid"
+                nxt = j + length
+                if nxt < self.n and (ts.typ[nxt] == NUM or ts.low[nxt] in lex.number_words) \
+                        and (ts.typ[j] == SYM or ts.attached(nxt)) and tuple(ts.tok[j:nxt]) in lex.currency_symbols:
+                    continue  # "10 $30", "3 USD50 cards": the sign leads the next figure
                 return MONEY, lex.currency_words[key], j + length
             if key in lex.currency_subunits:
                 return MONEY, lex.currency_subunits[key], j + length  # "34 cents", "a 12-cent dividend"
@@ -159,16 +169,20 @@ class _Walker:
                     continue
                 if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
                     continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
+                if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+                    continue
                 return QUANTITY, u, j + length
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
+                if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+                    continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
                 return QUANTITY, u, j + length
         return None
 
-    def _cued(self, j: int, dimension: str) -> bool:
-        """A bare letter symbol ("30C") is that unit only with a word of its dimension near it (units.yaml
-        `cues`: "temperatures", "heat", "highs")."""
-        cues = self.lex.unit_cues[dimension]
+    def _cued(self, j: int, cue_list: str) -> bool:
+        """A bare letter symbol ("30C") or a unit that is also a common noun ("degrees", "cups") is that unit
+        only with a word of its kind near it (units.yaml `cues`: "temperatures", "heat", "rotated", "recipe")."""
+        cues = self.lex.unit_cues[cue_list]
         low = self.ts.low
         return any(low[k] in cues for k in range(max(0, j - 12), min(self.n, j + 12)))
 
@@ -185,14 +199,15 @@ class _Walker:
         prev = self.low_at[i - 1]
         if prev in _SKIP_BEFORE or (prev == "." and self.low_at[i - 2] in ("p", "no", "pp")):
             return True
-        if i + 1 < self.n and ts.tok[i + 1] in (".", ")") and self.line_start(i) and ts.attached(i + 1) \
-                and "." not in ts.tok[i]:
-            return True  # "1." list marker
+        if i + 2 < self.n and ts.tok[i + 1] in (".", ")") and self.line_start(i) and ts.attached(i + 1) \
+                and "." not in ts.tok[i] and not ts.newline_before[i + 2]:
+            return True  # "1." list marker (an item follows it on its line)
         if ts.attached(i) and i > 0:
             p = ts.tok[i - 1]
-            if ts.typ[i - 1] == WORD and ts.low[i - 1] not in self.lex.currency_words:
+            if ts.typ[i - 1] == WORD and (ts.low[i - 1],) not in self.lex.currency_words \
+                    and (ts.tok[i - 1],) not in self.lex.currency_symbols:
                 if ts.low[i - 1] not in ("mid", "us", "rs"):
-                    return True  # "A320", "G7"
+                    return True  # "A320", "G7"; not "USD115", "EUR50"
             if p in _HYPHENS and i > 1 and ts.attached(i - 1) and ts.typ[i - 2] in (WORD, NUM) \
                     and ts.low[i - 2] not in ("mid", "early", "late") and ts.low[i - 2] not in self.lex.months \
                     and ts.low[i - 2] not in self.lex.prefix_units:
@@ -320,7 +335,7 @@ class _Walker:
         share, end = got
         bare = end == i + 1
         frac_word = ts.low[end - 1]
-        if (frac_word == "half" and not bare) or (bare and self.low_at[i - 1] == "the"):
+        if (frac_word == "half" and not bare and self.low_at[i - 1] == "and") or (bare and self.low_at[i - 1] == "the"):
             return None  # "an hour and a half": read with what it follows; "the tenth": a place, not a share
         nxt = self.low_at[end]
         # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
@@ -330,16 +345,19 @@ class _Walker:
         # "a third were children", "about two thirds.": a share whose whole was named before
         alone = not bare and (end >= self.n or (ts.typ[end] != WORD and ts.tok[end] not in _HYPHENS)) \
             or (nxt in lex.stopwords and nxt not in ("of", "a", "an", "the", ""))
-        if not (nxt == "of" or by or alone):
+        half_a = frac_word == "half" and bare and nxt in ("a", "an")  # "half a mile", "half an hour"
+        if not (nxt == "of" or by or alone or half_a):
             return None
-        if nxt == "of" and self.low_at[end + 1] in ("a", "an"):  # "three-quarters of a mile": a fraction of a unit
-            u = self.unit_after(end + 2)
+        if half_a or (nxt == "of" and self.low_at[end + 1] in ("a", "an")):  # "three-quarters of a mile"
+            u = self.unit_after(end + 1 if half_a else end + 2)
             if u and u[0] == QUANTITY:
                 udef = u[1]
                 v = share * udef.factor + udef.offset
                 return Mention(i, u[2], QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
                                                            stated_unit=udef.name, factor=udef.factor,
                                                            offset=udef.offset), unitless=False)
+            if half_a:
+                return None  # "half a million", "half a dozen": numbers (read_fraction)
         v = share * 100
         m = Mention(i, end, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
         m.unitless = False
@@ -351,8 +369,10 @@ class _Walker:
         j = i
         currency = None
         cur = self.currency_symbol(j)
+        sym_scale = 0.0
         if cur:
             currency, j = cur
+            sym_scale = lex.currency_symbol_scales.get(tuple(ts.tok[i:j]), 0.0)  # "MSEK 250"
         negative = False
         if j < self.n and ts.low[j] in ("minus", "negative") and j + 1 < self.n and (
                 ts.typ[j + 1] == NUM or ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
@@ -381,11 +401,23 @@ class _Walker:
                 if unit is not None and unit[0] == QUANTITY:  # "a 1/4 mile oval", "1/2 cup": a fraction of a unit
                     v = int(top) / int(bottom)
                     return self._finish_unit(first, end + 2, None, Num(v, end + 2, 0.0, False, False), None, v, v, 0.0)
+                if self.low_at[end + 2] == "of" and self.low_at[first - 1] not in ("on", "since", "until", "till", "by"):
+                    v = int(top) / int(bottom) * 100  # "3/4 of voters", "more than 1/2 of them": a share
+                    return Mention(first, end + 2, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
+                                                                     stated_unit="%"), unitless=False)
             # "held on 7/6", "3/4": a date without its year or a bare ratio; neither is a count
             k = end + 2
             while k + 1 < self.n and ts.tok[k] == "/" and ts.attached(k) and ts.typ[k + 1] == NUM:
                 k += 2
             return Mention(first, k, "skip")
+        # "one over three", "1 over 20": a ratio spoken as a division (never "more than": see qualifier_before)
+        if self.low_at[end] == "over" and not currency and not num.scaled and end + 1 < self.n and (
+                ts.typ[end + 1] == NUM or ts.low[end + 1] in lex.number_words or ts.low[end + 1] in lex.tens):
+            den = read_number(ts, end + 1, lex)
+            if den is not None and den.value > 0 and not den.scaled and (den.words or len(den.integer_text) < 4) \
+                    and self.unit_after(den.end) is None and self.low_at[den.end] not in ("par", "the"):
+                v = num.value / den.value * (-1 if negative else 1)
+                return Mention(first, den.end, NUMBER, Quantity(v, v))
         # "one in five", "nine out of every ten"
         k_den = end + 1 if self.low_at[end] == "in" else end + 2 if (self.low_at[end], self.low_at[end + 1]) == ("out", "of") else 0
         if k_den and self.low_at[k_den] == "every":
@@ -434,6 +466,9 @@ class _Walker:
                         first -= 1
         if negative:
             lo = Num(-lo.value, lo.end, lo.precision, lo.scaled, lo.words, lo.integer_text)
+        if sym_scale and not lo.scaled:
+            lo = lo._replace(value=lo.value * sym_scale, precision=lo.precision * sym_scale, scaled=True)
+            hi = hi._replace(value=hi.value * sym_scale, precision=hi.precision * sym_scale, scaled=True) if hi else None
         return self._finish_unit(first, end, currency, lo, hi, lo.value, hi.value if hi else lo.value,
                                  max(lo.precision, hi.precision if hi else 0), of_ok=num.scaled and num.words)
 
@@ -475,8 +510,8 @@ class _Walker:
         kind = NUMBER
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
         pre, first, end, unit = self._prefix_unit(first, end, unit) if not currency else (None, first, end, unit)
-        if pre is not None:  # "a magnitude 6.8 earthquake", "the magnitude-7.4 quake", "7.2 on the Richter scale"
-            kind, canon, dim, stated = QUANTITY, pre.canonical, pre.dimension, pre.name
+        if pre is not None:  # "a magnitude 6.8 earthquake", "the magnitude-7.4 quake", "aged 87"
+            kind, canon, dim, stated, factor = QUANTITY, pre.canonical, pre.dimension, pre.name, pre.factor
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
         if unit is not None and currency is None and lo is not None and lo.scaled and self.low_at[unit[2]] != "of" \
@@ -494,6 +529,9 @@ class _Walker:
                 if currency is None or currency == udef:
                     kind, canon, dim, stated = MONEY, udef, "currency", udef
                     end = uend
+                    scale = self.lex.scales.get(self.low_at[end], 0.0)
+                    if scale >= 1e6 and lo is not None and not lo.scaled and low == high:
+                        low, high, end = low * scale, high * scale, end + 1  # "75 USD million"
             elif currency is None:
                 assert isinstance(udef, UnitDef)
                 kind = PERCENT if ukind == PERCENT else QUANTITY
@@ -524,10 +562,17 @@ class _Walker:
         if num is None or num.scaled:
             return 0.0, end
         unit = self.unit_after(num.end)
-        if unit is None or unit[0] != kind:
+        if unit is None and kind == QUANTITY and self.low_at[num.end] in self.lex.units_compound_only:
+            unit = (QUANTITY, self.lex.units_compound_only[self.low_at[num.end]], num.end + 1)  # "5 ft 2 in"
+        ok_cents = kind == MONEY and unit is None and num.value == int(num.value) and 0 < num.value < 100 \
+            and (ts.typ[k] != NUM or len(ts.tok[k]) == 2 or num.words) and self.low_at[end - 1] in self.currency_word_ends \
+            and (num.end >= self.n or ts.tok[num.end] in (".", ",", ";", "!", "?"))
+        if not ok_cents and (unit is None or unit[0] != kind):
             return 0.0, end
-        udef = unit[1]
+        udef = unit[1] if unit is not None else None
         if kind == MONEY:
+            if udef is None:  # "fifteen dollars fifty", "17 USD 25.": cents left unnamed at the end of a clause
+                return (num.value * 0.01, num.end) if ok_cents else (0.0, end)
             if not (isinstance(udef, tuple) and udef[0] == canon):
                 return 0.0, end  # only a coin of the same currency: "3 dollars 50 cents"
             return num.value * udef[1], unit[2]
@@ -548,7 +593,7 @@ class _Walker:
                 return prefixes[low[first - 2]], first - 2, end, unit
         k = end
         if unit is not None:
-            if unit[0] != QUANTITY or unit[1].dimension != "temperature":
+            if unit[0] != QUANTITY or unit[1].dimension not in ("temperature", "degree"):
                 return None, first, end, unit
             k = unit[2]
         elif low[k] in _HYPHENS and self.ts.attached(k + 1) if k < self.n else False:
@@ -890,7 +935,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             q = m.value
             assert q is not None
             if qual is not None and q.dimension == "time" and qual[0].phrase in ("over", "under") \
-                    and w.low_at[qual[1] - 1] not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent"):
+                    and w.low_at[qual[1] - 1] not in ("for", "after", "lasting", "lasted", "took", "of", "in", "spent") \
+                    and q.stated_unit != "years of age" and w.low_at[m.end] != "old":  # "under age 5", "over 30 years old"
                 qual = None  # "12 percent over two years": a period, not a bound
             if qual is not None and q.qualifier != "vague" and q.low == q.high:
                 q = _apply_qualifier(q, qual[0])

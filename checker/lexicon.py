@@ -236,12 +236,16 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "dimensions", lambda v: isinstance(v, str), "a unit symbol")
         _expect(rf, ("not_units",), _is_str_list(d.get("not_units", [])), "a list of words")
         _mapping_of(rf, "cues", _is_str_list, "a list of words")
+        _mapping_of(rf, "compound_only", _is_str_list, "a list of symbols")
         _mapping_of(rf, "subunits", lambda v: isinstance(v, dict) and isinstance(v.get("currency"), str)
                     and _is_num(v.get("factor")), "a mapping with a `currency` code and a numeric `factor`")
+        _mapping_of(rf, "code_scales", _is_num, "a number", required=False)
         dims = d.get("dimensions") or {}
         _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
-                    and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", [])),
-                    "a mapping with a known `dimension`, a numeric `factor` and a list of `surfaces`")
+                    and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", []))
+                    and (v.get("cued") is None or v.get("cued") in (d.get("cues") or {})),
+                    "a mapping with a known `dimension`, a numeric `factor`, a list of `surfaces` (and `cued`:"
+                    " a list under `cues`)")
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
                     and _is_str_list(v.get("words", [])) and _is_str_list(v.get("after_scale", [])),
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
@@ -367,10 +371,13 @@ class Lexicon:
     units: dict[tuple[str, ...], UnitDef]           # token tuple -> unit (case-insensitive forms)
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
+    units_compound_only: dict[str, UnitDef]  # "in" -> inch, only as the smaller unit of "5 ft 2 in"
+    unit_cued: dict[str, str]   # unit name -> the `cues` list one of whose words must stand near it ("degrees")
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
     unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
     currency_symbols: dict[tuple[str, ...], str]
+    currency_symbol_scales: dict[tuple[str, ...], float]  # "MSEK" -> 1e6: a scaled code before the figure
     currency_words: dict[tuple[str, ...], str]
     percent_units: dict[tuple[str, ...], UnitDef]
     prefix_units: dict[str, UnitDef]
@@ -495,6 +502,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     exact: dict[tuple[str, ...], UnitDef] = {}
     attached: set[tuple[str, ...]] = set()
     not_units = set(un.get("not_units") or ())
+    cued = {name: str(spec["cued"]) for name, spec in un["units"].items() if spec.get("cued")}
     for name, spec in un["units"].items():
         udef = UnitDef(name, spec["dimension"], dims[spec["dimension"]], float(spec["factor"]),
                        float(spec.get("offset", 0.0)))
@@ -521,6 +529,9 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
             exact[_exact_key(s)] = udef
         for s in ambiguous:
             attached.add(_exact_key(s))
+    by_name = {u.name: u for u in [*units.values(), *exact.values()]}
+    compound_only = {w.lower(): by_name[name] for name, words in (un.get("compound_only") or {}).items()
+                     if name in by_name for w in words}
     percent = {}
     for name, spec in un.get("percent", {}).items():
         udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
@@ -537,10 +548,19 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     for code, spec in un.get("currencies", {}).items():
         for s in spec.get("symbols", []):
             cur_sym[_exact_key(s)] = code
-            if len(s) == 1 and not s.isascii() or s in ("€", "£", "¥"):
-                cur_words[(s,)] = code  # a sign after the figure: "5 €", "100元" ("10 $" stays a dollar below)
+            if len(s) == 1 and not s.isascii() or s == "$":
+                cur_words[(s,)] = code  # a sign after the figure: "5 €", "100元", "10 $" (not "10 $30": see unit_after)
         for s in spec.get("words", []):
             cur_words[phrase_key(s)] = code
+    subunits = {phrase_key(w): (str(v["currency"]), float(v["factor"])) for w, v in (un.get("subunits") or {}).items()}
+    symbol_scales = {}
+    for letter, scale in (un.get("code_scales") or {}).items():  # "30 MUSD": a million dollars, like a coin the other way
+        for code in un.get("currencies", {}):
+            if len(code) == 3 and code.isupper():
+                subunits.setdefault(phrase_key(letter + code), (code, float(scale)))
+                if (letter + code,) not in cur_sym:  # "MSEK 250"
+                    cur_sym[(letter + code,)] = code
+                    symbol_scales[(letter + code,)] = float(scale)
 
     months, weekdays = {}, {}
     for i, (name, abbrs) in enumerate(dt["months"].items(), start=1):
@@ -579,12 +599,14 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units=units,
         units_exact=exact,
         units_attached_only=frozenset(attached),
+        unit_cued=cued,
+        units_compound_only=compound_only,
         currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
                               for w in spec.get("after_scale", [])},
-        currency_subunits={phrase_key(w): (str(v["currency"]), float(v["factor"]))
-                           for w, v in (un.get("subunits") or {}).items()},
+        currency_subunits=subunits,
         unit_cues={k: frozenset(w.lower() for w in v) for k, v in (un.get("cues") or {}).items()},
         currency_symbols=cur_sym,
+        currency_symbol_scales=symbol_scales,
         currency_words=cur_words,
         percent_units=percent,
         prefix_units=prefix_units,

@@ -5,6 +5,7 @@ rounding slack the written form implies (half the last stated digit of a decimal
 """
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from .lexicon import Lexicon, phrase_at
@@ -70,10 +71,10 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
                 ts.low[j + 1] in lex.scales or ts.low[j + 1] in lex.multipliers):
             current, last, j = 1, "a", j + 1
             continue  # "a" alone is not a number; a scale or multiplier must follow
-        elif w == "-" and last == "tens" and ts.attached(j) and j + 1 < n and ts.attached(j + 1) \
-                and ts.low[j + 1] in lex.number_words:
+        elif w in HYPHENS and last == "tens" and ts.attached(j) == ts.attached(j + 1 if j + 1 < n else j) \
+                and j + 1 < n and 0 < lex.number_words.get(ts.low[j + 1], 0) < 10:
             j += 1
-            continue  # "eighty-seven"
+            continue  # "eighty-seven", "eighty - seven"
         elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
                 ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and fraction_at(ts, j + 1, lex) is None:
             last, j = "and", j + 1
@@ -129,6 +130,13 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                 and ts.tok[j].isdigit() and ts.tok[j + 2].isdigit() and 0 < int(ts.tok[j]) < int(ts.tok[j + 2]) <= 16:
             value += int(ts.tok[j]) / int(ts.tok[j + 2])  # "3 1/2", "2 1/4": a whole and a fraction
             j += 3
+        elif j + 1 < n and ((ts.tok[j] == "^" and ts.attached(j)) or (
+                ts.low[j] in _TIMES and j + 2 < n and ts.tok[j + 1] == "10" and ts.tok[j + 2] == "^")):
+            got = _power(ts, j, value)  # "1.3x10^6", "2.5^-1": scientific notation and powers
+            if got is None:
+                return None
+            value, j = got
+            precision = 0.0
     elif ts.typ[i] == WORD:
         got = _word_number(ts, i, lex)
         frac = read_fraction(ts, i, lex, got)
@@ -186,6 +194,28 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         value += frac[0] * (lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0)
         j = frac[1]
     return Num(value, j, precision, scaled, words, integer_text)
+
+
+_TIMES = frozenset(("x", "×", "*"))
+
+
+def _power(ts: Tokens, j: int, base: float) -> tuple[float, int] | None:
+    """'^6', '^-1', 'x10^6' at token j after a figure -> (value, end); None when the power overflows."""
+    n = ts.n
+    times_ten = ts.tok[j] != "^"
+    k = j + 3 if times_ten else j + 1
+    sign = 1
+    while k < n and ts.tok[k] in ("-", "+", "−") and ts.attached(k):
+        sign = -sign if ts.tok[k] != "+" else sign
+        k += 1
+    if not (k < n and ts.typ[k] == NUM and ts.attached(k) and ts.tok[k].isdigit() and len(ts.tok[k]) <= 3):
+        return (base, j)
+    exp = sign * int(ts.tok[k])
+    try:
+        value = base * 10.0 ** exp if times_ten else base ** exp
+    except (OverflowError, ZeroDivisionError):
+        return None
+    return (value, k + 1) if math.isfinite(value) else None
 
 
 _AND_STARTS = frozenset(("and", *HYPHENS))  # what an "and a half" begins with: a cheap test before the reader
