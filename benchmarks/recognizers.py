@@ -4,7 +4,9 @@ A case passes when every expected mention is found (spans overlap) with the expe
 case (nothing expected) yields no mention of that file's kind. Extra mentions of other kinds are not held
 against a case. Where the spec's span leaves out a qualifier we read ("more than $ 247 million" expects
 "$ 247 million" = 247000000), the stated figure (the bound the qualifier keeps) is compared. A proportion we
-read from a fraction ("two thirds": 66.7 %) is the spec's number 0.667, the same quantity in hundredths. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
+read from a fraction ("two thirds": 66.7 %) is the spec's number 0.667, the same quantity in hundredths. A
+range of dates ends, in the spec, at the start of its last named period ("from March to May": to May 1); we
+hold that period whole (to May 31), so the start of our last period is compared. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
 and open sides are. Units and currencies the spec names are mapped to ours; a unit checker does not know
 fails the case. Nothing is skipped: every case counts.
 
@@ -85,6 +87,23 @@ def _stated(claim, exp):  # type: ignore[no-untyped-def]
     return v
 
 
+_RANGE_MARKS = (" to ", "-", "–", "~", " through ", " till ", " until ", " and ")
+
+
+def _is_range(text: str) -> bool:
+    return any(m in f" {text.lower()} " for m in _RANGE_MARKS)
+
+
+def _period_start(day: dt.date, grain: str) -> dt.date:
+    """The spec ends a range at the start of its last named period ("from 2014 to 2018": 2018-01-01); we hold
+    that period whole (to 2018-12-31). The same range, told two ways: compare the start of our last period."""
+    if grain in ("year", "decade"):
+        return dt.date(day.year, 1, 1)
+    if grain in ("month", "quarter"):
+        return dt.date(day.year, day.month, 1)
+    return day
+
+
 def _from_fraction(claim) -> bool:  # type: ignore[no-untyped-def]
     """A share we read from a fraction or "one in five", not from a percent sign or word."""
     return not any(p in claim.text.lower() for p in ("%", "per", "pc"))
@@ -111,7 +130,9 @@ def _match(file: str, claim, exp, lex) -> bool:
                 if alt.get("start"):
                     ok &= v.start == dt.date.fromisoformat(alt["start"][:10])
                 if alt.get("end"):
-                    ok &= v.end + dt.timedelta(days=1) == dt.date.fromisoformat(alt["end"][:10]) or v.end == dt.date.fromisoformat(alt["end"][:10])
+                    end = dt.date.fromisoformat(alt["end"][:10])
+                    ok &= v.end + dt.timedelta(days=1) == end or v.end == end or (
+                        _is_range(exp["text"]) and _period_start(v.end, v.grain) == end)
                 if ok:
                     return True
         return False

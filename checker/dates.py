@@ -14,6 +14,7 @@ from typing import Iterable
 
 from .frozen import frozen
 from .lexicon import Lexicon, phrase_at
+from .numbers import read_ordinal_words
 from .tokens import NUM, SYM, WORD, Tokens
 from .values import DateSpan
 
@@ -74,6 +75,67 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= _last_day(y, m)
 
 
+def _shift(d: dt.date, unit: str, n: int) -> dt.date:
+    """d moved by n days, weeks, months or years (a month's day kept where it exists: Jan 31 + 1 month = Feb 28)."""
+    if unit == "day":
+        return d + dt.timedelta(days=n)
+    if unit == "week":
+        return d + dt.timedelta(weeks=n)
+    months = n * 12 if unit == "year" else n
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    m += 1
+    if not YEAR_MIN - 100 <= y <= YEAR_MAX + 100:
+        return d
+    return dt.date(y, m, min(d.day, _last_day(y, m)))
+
+
+def _easter(y: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _holiday_on(e: DateExpr, y: int) -> dt.date | None:
+    if e.unit == "easter":
+        return _easter(y) + dt.timedelta(days=e.offset)
+    if e.month is None:
+        return None
+    if e.day is not None:
+        return dt.date(y, e.month, e.day) if _valid(y, e.month, e.day) else None
+    wd, nth = e.weekdays[0], e.offset
+    if nth > 0:
+        first = dt.date(y, e.month, 1)
+        d = first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (nth - 1))
+    else:
+        last = dt.date(y, e.month, _last_day(y, e.month))
+        d = last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    return d + dt.timedelta(days=e.day2 or 0)
+
+
+def _holiday_span(e: DateExpr, ref: Reference) -> DateSpan | None:
+    """A named day in its stated year, else the last one on or before publication (the next one when the
+    sentence looks ahead)."""
+    pub = ref.published
+    y = e.year or (pub.year if pub else ref.year)
+    if y is None:
+        return DateSpan(None, None, "day", None, False)
+    d = _holiday_on(e, y)
+    if d is not None and e.year is None and pub is not None:
+        if not ref.future and d > pub:
+            d = _holiday_on(e, y - 1)
+        elif ref.future and d < pub:
+            d = _holiday_on(e, y + 1)
+    return _span(d, d, "day") if d is not None else None
+
+
 def reference_year_of(published: dt.date | None, years: Iterable[tuple[int, bool]]) -> int | None:
     """The year undated month-days and seasons take: the publication year; else the latest year the article
     states as a time of its own (`years`: (year, in passing)); else none, and the year stays open. A year
@@ -88,6 +150,13 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
     """A DateSpan for the expression, or None when the written date is impossible (Feb. 30)."""
     pub, year = ref.published, ref.year
     k = e.kind
+    if k == "holiday":
+        return _holiday_span(e, ref)
+    if k == "ahead":  # "in two weeks": a day that far after publication
+        if pub is None:
+            return DateSpan(None, None, "day", None, False)
+        d = _shift(pub, e.unit or "day", e.offset)
+        return _span(d, d, "day")
     if k in ("ymd", "md"):
         y = e.year
         if y is None:
@@ -103,6 +172,9 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         a, b = dt.date(y, e.month, e.day), dt.date(y, m2, d2)
         if b < a:
             return None
+        if e.unit == "week":  # "the week of April 10": Monday to Sunday around it
+            monday = a - dt.timedelta(days=a.weekday())
+            return DateSpan(monday, monday + dt.timedelta(days=6), "week")
         return _span(a, b, "day")
     if k == "month":
         y = e.year
@@ -113,7 +185,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             if pub and not ref.future and e.month > pub.month and not e.explicit_year:
                 y -= 1  # "in November", written in March: last November
         if e.month2:
-            y2 = e.year2 or y
+            y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
             a = dt.date(y, e.month, 1)
             return DateSpan(a, b, "month") if a <= b else None
@@ -169,6 +241,17 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
     if k == "dom":  # "on the 29th": this month's, or last month's if it is still to come (next, looking ahead)
         if pub is None:
             return None
+        if e.weekdays:  # "Tuesday the 11th": the nearest month in which the 11th is a Tuesday
+            cands = []
+            for shift in (0, -1, 1, -2, 2, -3, 3):
+                y, m = pub.year, pub.month + shift
+                y, m = (y - 1, m + 12) if m < 1 else (y + 1, m - 12) if m > 12 else (y, m)
+                if _valid(y, m, e.day) and dt.date(y, m, e.day).weekday() == e.weekdays[0]:
+                    cands.append(dt.date(y, m, e.day))
+            if not cands:
+                return None
+            d = min(cands, key=lambda c: (abs((c - pub).days), (c > pub) != ref.future))
+            return _span(d, d, "day")
         y, m = pub.year, pub.month
         if ref.future and e.day < pub.day:
             y, m = (y, m + 1) if m < 12 else (y + 1, 1)
@@ -176,7 +259,11 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y, m = (y, m - 1) if m > 1 else (y - 1, 12)
         if not _valid(y, m, e.day):
             return None
-        return _span(dt.date(y, m, e.day), dt.date(y, m, e.day), "day")
+        d = dt.date(y, m, e.day)
+        if e.unit == "week":
+            monday = d - dt.timedelta(days=d.weekday())
+            return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+        return _span(d, d, "day")
     return None
 
 
@@ -192,7 +279,10 @@ def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
                 return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
             if e.part == (0, 0):
                 return DateSpan(dt.date(y, 1, 1), pub, "part-of-year")
-            return DateSpan(pub, dt.date(y, 12, 31), "part-of-year")
+            if e.part == (1, 1):
+                return DateSpan(pub, dt.date(y, 12, 31), "part-of-year")
+            a, b = e.part  # "the end of the year": months of it
+            return DateSpan(dt.date(y, a, 1), dt.date(y, b, _last_day(y, b)), "part-of-year")
         return DateSpan(dt.date(y, 1, 1), dt.date(y, 12, 31), "year")
     if pub is None:
         if u == "years_ago" and year is not None:
@@ -203,7 +293,21 @@ def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
         return _span(d, d, "day")
     if u == "week":
         monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=off)
+        if e.weekdays:  # "Tuesday of last week"
+            d = monday + dt.timedelta(days=e.weekdays[0])
+            return _span(d, d, "day")
+        if e.part is not None and e.part[1] >= 2:  # "the end of the week": days of it (0 = Monday)
+            return DateSpan(monday + dt.timedelta(days=e.part[0]), monday + dt.timedelta(days=e.part[1]), "part-of-week")
+        if e.part == (0, 0):  # earlier this week
+            return DateSpan(monday, pub, "part-of-week")
+        if e.part == (1, 1):  # later this week
+            return DateSpan(pub, monday + dt.timedelta(days=6), "part-of-week")
         return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+    if u == "quarter":  # "last quarter", "this quarter": calendar quarters
+        q = (pub.year * 4 + (pub.month - 1) // 3) + off
+        y, first = divmod(q, 4)
+        m = first * 3 + 1
+        return DateSpan(dt.date(y, m, 1), dt.date(y, m + 2, _last_day(y, m + 2)), "quarter")
     if u == "weekend":
         sat = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)  # the Saturday on or before publication
         if off > 0 or (ref.future and off == 0):
@@ -219,7 +323,9 @@ def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
             y, m = y + 1, m - 12
         if e.part == (0, 0):
             return DateSpan(dt.date(y, m, 1), pub, "part-of-month")
-        return _month_span(y, m)
+        if e.part == (1, 1):
+            return DateSpan(pub, dt.date(y, m, _last_day(y, m)), "part-of-month")
+        return _month_span(y, m, e.part)
     if u in ("days_ago", "weeks_ago", "months_ago", "years_ago"):
         if u == "days_ago":
             d = pub - dt.timedelta(days=off)
@@ -288,6 +394,7 @@ def month_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
                 or (i >= 2 and ts.low[i - 1] == "of" and _int(ts, i - 2, 1, 31, 2) is not None)):
             return None
     elif word[0].isupper() and ts.low[i] == "may" and not (_int(ts, j, 1, YEAR_MAX) is not None or
+                                                         _spelled_day(ts, j, lex) is not None or
                                                          (i > 0 and ts.low[i - 1] in _YEAR_PREPS) or
                                                          (i > 1 and ts.tok[i - 1] == "-" and ts.attached(i)
                                                           and _int(ts, i - 2, 1, 31, 2) is not None)):
@@ -310,7 +417,11 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
     return w, j
 
 
-_RELATIVE = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1}
+_RELATIVE = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1, "current": 0}
+_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+          "year": "year", "years": "year"}
+_HOLIDAY_PREPS = frozenset(("on", "before", "after", "since", "until", "till", "by", "over", "at", "during", "from",
+                            "around", "for", "until", "through", "of"))
 _AFTER_DAY = frozenset(("of", "st", "nd", "rd", "th"))
 
 
@@ -322,16 +433,18 @@ class _Openers:
     month_parts: dict[str, tuple[int, ...]]    # "late February", "the end of" (Lexicon.phrase_index)
     relative_days: dict[str, tuple[int, ...]]  # "yesterday", "the day before"
     after_day: frozenset[str]          # what may follow a day of month: "17 June", "4th of July"
+    holidays: dict[str, tuple[int, ...]]       # "Christmas Eve", "Labor Day"
 
 
 def _build_openers(lex: Lexicon) -> _Openers:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | {k[0] for k in lex.month_parts}
     words |= {k[0] for k in lex.relative_days} | set(_RELATIVE) | {"earlier", "later", "weekend", "a", "an"}
-    words |= set(_QUARTER_WORDS) | {"q"}
+    words |= set(_QUARTER_WORDS) | {"q", "h", "current", "week", "year"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
-    words |= {w for w, v in lex.ordinals.items() if v <= 31}  # "the fourth of July"
+    words |= {w for w, v in lex.ordinals.items() if v <= 31} | set(lex.tens)  # "the fourth of July", "twenty-first century"
+    words |= {k[0] for k in lex.holidays}
     return _Openers(frozenset(words), lex.phrase_index("month_parts"), lex.phrase_index("relative_days"),
-                    frozenset(lex.months) | _AFTER_DAY)
+                    frozenset(lex.months) | _AFTER_DAY, lex.phrase_index("holidays"))
 
 
 def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
@@ -346,9 +459,25 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             return None
         if len(t) == 2 and i > 0 and ts.tok[i - 1] in ("'", "’") and ts.attached(i) \
                 and not (i > 1 and ts.attached(i - 1) and ts.typ[i - 2] != SYM):
-            # "'24", "the class of ’98": a year with its century left out
+            # "'24", "the class of ’98": a year with its century left out; "the '90s": a decade
             v = int(t)
+            if i + 1 < n and low[i + 1] == "s" and ts.attached(i + 1) and v % 10 == 0:
+                return DateExpr("decade", (1900 if v >= 30 else 2000) + v, explicit_year=True), i - 1, i + 2
             return DateExpr("year", (2000 if v < 50 else 1900) + v, explicit_year=True), i - 1, i + 1
+        if len(t) == 2 and i > 0 and low[i - 1] == "the" and i + 1 < n and low[i + 1] == "s" and ts.attached(i + 1) \
+                and t.endswith("0"):  # "the 90s" (not "in their 90s": an age)
+            v = int(t)
+            return DateExpr("decade", (1900 if v >= 30 else 2000) + v, explicit_year=True), i, i + 2
+        cent = _century_at(ts, i, lex)
+        if cent is not None:
+            return cent
+        ahead = _ahead_at(ts, i, lex)
+        if ahead is not None:
+            return ahead
+        if len(t) <= 2 and i + 2 < n and ts.tok[i + 1] in ("-", "/") and ts.attached(i + 1) and ts.attached(i + 2):
+            got = _short_numeric(ts, i, lex)  # "12-2015", "on 22/04"
+            if got is not None:
+                return got
         # only a year (four digits), a day of month before its month, a numeric date (14/03/2025, 29-Dec-2024)
         # or "3 days ago" starts with a number
         if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)
@@ -357,6 +486,35 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             return None
     elif t not in openers.words:
         return None
+    else:
+        if t in openers.holidays:
+            got = _holiday_at(ts, i, lex, openers)
+            if got is not None:
+                return got
+        if t in lex.ordinals or t in lex.tens:
+            cent = _century_at(ts, i, lex)
+            if cent is not None:
+                return cent
+        if t in lex.number_words or t in ("a", "an"):
+            ahead = _ahead_at(ts, i, lex)
+            if ahead is not None:
+                return ahead
+        if t == "week" and i + 2 < n and low[i + 1] == "of":  # "the week of April 10"
+            inner = parse_date(ts, i + 2, lex)
+            if inner is None and low[i + 2] == "the":  # "the week of the 18th"
+                dd = _day(ts, i + 3)
+                if dd and dd[1] > i + 4 and not month_at(ts, dd[1], lex):
+                    first = i - 1 if i > 0 and low[i - 1] == "the" else i
+                    return DateExpr("dom", day=dd[0], unit="week"), first, dd[1]
+            if inner and inner[1] == i + 2 and inner[0].kind in ("md", "ymd"):
+                e = inner[0]
+                first = i - 1 if i > 0 and low[i - 1] == "the" else i
+                return DateExpr(e.kind, e.year, e.month, e.day, unit="week", explicit_year=e.explicit_year), first, inner[2]
+        if t == "year" and i + 2 < n and (low[i + 1:i + 3] == ["to", "date"] or (
+                i + 4 < n and low[i + 1:i + 5] == ["-", "to", "-", "date"])):  # "year to date", "year-to-date"
+            first = i - 1 if i > 0 and low[i - 1] == "the" else i
+            end = i + 3 if low[i + 1] == "to" else i + 5
+            return DateExpr("relative", unit="year", offset=0, part=(0, 0)), first, end
     # ---- parts: early/mid/late + month/year/season ("late February", "mid-March", "early 2024", "end of May")
     length = phrase_at(low, i, lex.month_parts, openers.month_parts, n)
     if length:
@@ -367,13 +525,38 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if j < n and low[j] == "the":
             j += 1
         inner = parse_date(ts, j, lex) if j < n else None
+        if inner is None and j + 1 < n and ts.tok[j] in ("'", "’"):
+            inner = parse_date(ts, j + 1, lex)  # "the early '90s" starts at its apostrophe
         if inner and inner[1] == j:
             e, _, end = inner
             if e.kind == "month" and not e.month2 and not e.part:
                 return DateExpr("month", e.year, e.month, part=lex.month_parts[key],
                                 explicit_year=e.explicit_year), i, end
             if e.kind == "year" and not e.part:
-                return DateExpr("year", e.year, part=lex.year_parts.get(key, (1, 12)), explicit_year=True), i, end
+                if key in lex.year_parts:
+                    return DateExpr("year", e.year, part=lex.year_parts[key], explicit_year=True), i, end
+                # "the first week of 2015": that part of its first month ("the last week of": its last)
+                month = 12 if key[0] in ("last", "end", "late") else 1
+                return DateExpr("month", e.year, month, part=lex.month_parts[key], explicit_year=True), i, end
+            if e.kind == "decade" and key in lex.decade_parts:  # "the early 1990s", "the mid-'80s"
+                a, b = lex.decade_parts[key]
+                return DateExpr("years", e.year + a, year2=e.year + b, explicit_year=True), i, end
+        # "the end of the year", "the middle of this month", "the end of last year": part of a year or month
+        if inner and inner[1] == j and inner[0].kind == "relative" and inner[0].unit in ("year", "month") \
+                and not inner[0].part:
+            e = inner[0]
+            part = lex.year_parts.get(key) if e.unit == "year" else lex.month_parts.get(key)
+            if part:
+                return DateExpr("relative", unit=e.unit, offset=e.offset, part=part), i, inner[2]
+        if inner and inner[1] == j and inner[0].kind == "relative" and inner[0].unit == "week" and not inner[0].part \
+                and key in lex.week_parts:  # "the end of next week"
+            return DateExpr("relative", unit="week", offset=inner[0].offset, part=lex.week_parts[key]), i, inner[2]
+        if inner is None and j < n and low[j] == "week" and key in lex.week_parts:  # "the end of the week"
+            return DateExpr("relative", unit="week", offset=0, part=lex.week_parts[key]), i, j + 1
+        if inner is None and j < n and low[j] in ("year", "month") and not (j + 1 < n and low[j + 1] in ("-", "'s", "’s")):
+            part = lex.year_parts.get(key) if low[j] == "year" else lex.month_parts.get(key)
+            if part:
+                return DateExpr("relative", unit=low[j], offset=0, part=part), i, j + 1
     # ---- ISO 2025-06-17
     y = _year_at(ts, i) if is_num else None
     if y is not None and i + 4 < n and ts.tok[i + 1] == "-" and ts.attached(i + 1) and ts.attached(i + 2) \
@@ -382,11 +565,12 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if m and d:
             return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
     # ---- a spelled day before its month: "the fourth of July", "the twelfth of March 2024"
-    if not is_num and t in lex.ordinals and i + 2 < n and low[i + 1] == "of" and 1 <= lex.ordinals[t] <= 31:
-        mo = month_at(ts, i + 2, lex)
-        if mo:
+    if not is_num and (t in lex.ordinals or t in lex.tens) and i + 2 < n:
+        sd = _spelled_day(ts, i, lex)  # "the fourth of July", "the twenty-ninth of May"
+        mo = month_at(ts, sd[1] + 1, lex) if sd and sd[1] + 1 < n and low[sd[1]] == "of" else None
+        if sd and mo:
             yy, j3 = _trailing_year(ts, mo[1])
-            return DateExpr("ymd" if yy else "md", yy, mo[0], lex.ordinals[t], explicit_year=yy is not None), i, j3
+            return DateExpr("ymd" if yy else "md", yy, mo[0], sd[0], explicit_year=yy is not None), i, j3
     # ---- numeric: 14/03/2025, 3/14/2025 (day or month first: rules/lexicon/dates.yaml `numeric_order`)
     if is_num and len(t) <= 2 and i + 4 < n and ts.tok[i + 1] == "/" and ts.tok[i + 3] == "/" \
             and all(ts.attached(k) for k in range(i + 1, i + 5)):
@@ -402,7 +586,11 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     mo = month_at(ts, i, lex) if not is_num else None
     if mo:
         m, j = mo
-        dd = _day(ts, j)
+        dd = _day(ts, j) or _spelled_day(ts, j, lex)  # "June 17", "May twenty-ninth"
+        if dd is None and j + 1 < n and ts.tok[j] == ",":  # "October, 1st": a comma, then a day with its suffix
+            dd = _day(ts, j + 1)
+            if dd is not None and dd[1] != j + 3:
+                dd = None
         if dd and _year_at(ts, j) is None:
             d, j2 = dd
             d2 = m2 = None
@@ -425,20 +613,28 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                 and len(ts.tok[j + 1]) == 4 and _year_at(ts, j + 1) is not None:
             yy, j3 = _year_at(ts, j + 1), j + 2  # "Dec-2018", "Nov/2018"
         m2 = None
+        if j3 > j and yy is not None and j3 + 2 < n and low[j3] in ("to", "through", "until", "-", "–"):
+            mo2 = month_at(ts, j3 + 1, lex)  # "from November 2024 to March 2025"
+            yy2, j4 = _trailing_year(ts, mo2[1], comma=False) if mo2 else (None, 0)
+            if mo2 and yy2 is not None and (yy2, mo2[0]) > (yy, m):
+                return DateExpr("month", yy, m, month2=mo2[0], year2=yy2, explicit_year=True), i, j4
         if j3 == j and j + 1 < n and low[j] in ("and", "to", "-", "–", "through", "until"):
             mo2 = month_at(ts, j + 1, lex)
             if mo2 and not _day(ts, mo2[1]):
                 m2 = mo2[0]
                 yy, j3 = _trailing_year(ts, mo2[1], comma=False)
-                if m2 <= m and yy is None:
-                    m2 = None
+                if m2 == m or (m2 < m and low[j] == "and"):
+                    m2 = None  # "in November and March": two months, not a span
                 else:
                     j = mo2[1]
                     j3 = max(j3, j)
+                    if m2 < m:  # "from November to March": across the new year
+                        return DateExpr("month", yy - 1 if yy else None, m, month2=m2, year2=yy,
+                                        explicit_year=yy is not None), i, j3
         return DateExpr("month", yy, m, month2=m2, explicit_year=yy is not None), i, j3
     # ---- day first: "17 June 2025", "4th of July"
     dd = _day(ts, i) if is_num else None
-    if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "(["):
+    if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "([:"):
         d, j = dd
         hyphened = j + 1 < n and ts.tok[j] == "-" and ts.attached(j) and ts.attached(j + 1)  # "29-Dec-2024"
         if j < n and low[j] == "of" or hyphened:
@@ -468,10 +664,28 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if j + 1 < n and ts.tok[j] in ("-", "–", "/") and ts.attached(j) and ts.attached(j + 1):
             y2 = _int(ts, j + 1, 0, YEAR_MAX)
             if y2 is not None:
+                raw = y2
                 if len(ts.tok[j + 1]) == 2:
                     y2 = (y // 100) * 100 + y2
                 if len(ts.tok[j + 1]) in (2, 4) and y < y2 <= y + 30:
                     return DateExpr("years", y, year2=y2, explicit_year=True), i, j + 2
+                if len(ts.tok[j + 1]) <= 2 and 1 <= raw <= 12 and not (j + 2 < n and ts.tok[j + 2] in ("-", "/")):
+                    return DateExpr("month", y, raw, explicit_year=True), i, j + 2  # "2015-12", "2015-3"
+            if low[j + 1] in ("q", "h"):
+                got = _quarter_at(ts, j + 1, lex, year=y)  # "2017-Q1"
+                if got is not None:
+                    return got[0], i, got[2]
+        if j < n and low[j] in ("q", "h"):
+            got = _quarter_at(ts, j, lex, year=y)  # "2017 Q1", "2019 H2"
+            if got is not None:
+                return got[0], i, got[2]
+        # "2014 to 2018", "from 2014 through 2018", "between 2014 and 2018", "2014 - 2018", "2014~2018"
+        if j + 1 < n and (low[j] in ("to", "through", "until", "till", "~", "-", "–", "—")
+                          or (low[j] == "and" and i > 0 and low[i - 1] == "between")):
+            y2 = _year_at(ts, j + 1)
+            if y2 is not None and y < y2 <= y + 200 and not (j + 2 < n and low[j + 2] in lex.months):
+                first = i - 1 if i > 0 and low[i - 1] in ("between", "from") else i
+                return DateExpr("years", y, year2=y2, explicit_year=True), first, j + 2
         return DateExpr("year", y, explicit_year=True), i, j
     # ---- seasons: "fall 2024", "the fall of 2024", "last fall", "this summer"
     rel = _RELATIVE
@@ -503,6 +717,20 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             if wk2:
                 days.append(wk2[0])
                 k = wk2[1]
+        # "Tuesday of last week", "on Monday of next week": that weekday in that week
+        if len(days) == 1 and k + 2 < n and low[k] == "of":
+            kk = k + 1 + (low[k + 1] == "the")
+            if kk + 1 < n and low[kk] in rel and low[kk + 1] == "week":
+                return DateExpr("relative", unit="week", offset=rel[low[kk]], weekdays=(w,)), i, kk + 2
+        # "Tuesday the 11th", "Mon 13th", "Tuesday the eleventh": a day of a month near publication
+        if len(days) == 1 and k < n:
+            kd = k + (low[k] == "the")
+            dd = _day(ts, kd) if kd < n else None
+            spelled = _spelled_day(ts, kd, lex) if dd is None and kd > k else None
+            if dd and dd[1] > kd + 1 and not month_at(ts, dd[1], lex) and not (dd[1] < n and low[dd[1]] == "of"):
+                return DateExpr("dom", day=dd[0], weekdays=(w,)), i, dd[1]
+            if spelled and not month_at(ts, spelled[1], lex) and not (spelled[1] < n and low[spelled[1]] == "of"):
+                return DateExpr("dom", day=spelled[0], weekdays=(w,)), i, spelled[1]
         # "Friday, June 20" or "Friday June 20": the calendar date carries the weekday
         k2 = k + 1 if k < n and ts.tok[k] == "," else k
         if len(days) == 1 and k2 < n:
@@ -526,10 +754,14 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         if amount is not None and unit in ("day", "week", "month", "year") and k + 1 < n and low[k + 1] == "ago":
             return DateExpr("relative", unit=f"{unit}s_ago", offset=amount), i, k + 2
     # ---- relative units: "last week", "next month", "this year", "earlier this year", "the weekend"
-    if t in ("earlier", "later") and i + 2 < n and low[i + 1] == "this" and low[i + 2] in ("year", "month"):
+    if t in ("earlier", "later") and i + 2 < n and low[i + 1] in ("this", "in") and (
+            low[i + 2] in ("year", "month", "week") or (low[i + 2] == "the" and i + 3 < n and low[i + 3] in ("year", "month", "week"))):
         part = (0, 0) if t == "earlier" else (1, 1)
-        return DateExpr("relative", unit=low[i + 2], offset=0, part=part), i, i + 3
-    if t in rel and i + 1 < n and low[i + 1] in ("week", "month", "year", "weekend"):
+        k = i + 2 + (low[i + 2] == "the")
+        return DateExpr("relative", unit=low[k], offset=0, part=part), i, k + 1
+    if t in rel and i + 1 < n and low[i + 1] in ("week", "month", "year", "weekend", "quarter"):
+        if t == "this" and low[i + 1] == "year" and i >= 2 and low[i - 2:i] == ["so", "far"]:
+            return DateExpr("relative", unit="year", offset=0, part=(0, 0)), i - 2, i + 2  # "so far this year"
         return DateExpr("relative", unit=low[i + 1], offset=rel[t]), i, i + 2
     if t == "weekend" and i > 0 and low[i - 1] == "the":
         return DateExpr("relative", unit="weekend", offset=0), i - 1, i + 1
@@ -556,6 +788,8 @@ def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int]
         y += 2000 if y < 70 else 1900
     order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
     dmy_ok, mdy_ok = b <= 12 and _valid(y, b, a), a <= 12 and _valid(y, a, b)
+    if a == b and dmy_ok:
+        return DateExpr("ymd", y, a, a, explicit_year=True), i, i + 5  # "1/1/2016": both readings agree
     if order == "dmy" or (order == "auto" and dmy_ok and not mdy_ok):
         m, d = b, a
     elif order == "mdy" or (order == "auto" and mdy_ok and not dmy_ok):
@@ -568,14 +802,29 @@ def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int]
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_QUARTER_STARTS = frozenset(_QUARTER_WORDS) | {"q", "1", "2", "3", "4"}
+_QUARTER_STARTS = frozenset(_QUARTER_WORDS) | {"q", "h", "1", "2", "3", "4"}
 
 
-def _quarter_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tuple[DateExpr, int, int] | None:
     """A calendar quarter as its three months: "Q3", "Q3 2025", "the third quarter (of 2024)",
-    "second-quarter"."""
+    "second-quarter"; a half year with its year: "H2 2019", "the first half of 2019" (`year`: stated
+    before it, "2019 H2")."""
     low, n = ts.low, ts.n
     q = j = None
+    if low[i] == "h" and i + 1 < n and ts.attached(i + 1) and low[i + 1] in ("1", "2"):
+        h, j = int(low[i + 1]), i + 2
+        yy = year if year is not None else _year_at(ts, j) if j < n else None
+        if yy is None:
+            return None  # "H2" alone is hydrogen
+        end = j + 1 if year is None else j
+        return DateExpr("month", yy, 6 * h - 5, month2=6 * h, explicit_year=True), i, end
+    if low[i] in ("first", "second") and i + 2 < n and low[i + 1] == "half":
+        j = i + 2
+        if j + 1 < n and low[j] == "of" and _year_at(ts, j + 1) is not None:  # "the first half of 2019"
+            h = 1 if low[i] == "first" else 2
+            first = i - 1 if i > 0 and low[i - 1] == "the" else i
+            return DateExpr("month", _year_at(ts, j + 1), 6 * h - 5, month2=6 * h, explicit_year=True), first, j + 2
+        return None  # "the first half" of a match
     if low[i] == "q" and i + 1 < n and ts.attached(i + 1) and low[i + 1] in ("1", "2", "3", "4"):
         q, j = int(low[i + 1]), i + 2
     elif low[i] in _QUARTER_WORDS or (low[i] in ("1", "2", "3", "4") and i + 1 < n and ts.attached(i + 1)
@@ -588,13 +837,126 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] |
     if q is None or j is None:
         return None
     first = i - 1 if i > 0 and low[i - 1] == "the" and low[i] != "q" else i
-    if j < n and low[j] == "of" and j + 1 < n and _year_at(ts, j + 1) is not None:
+    if year is not None:
+        yy, end = year, j
+    elif j < n and low[j] == "of" and j + 1 < n and _year_at(ts, j + 1) is not None:
         yy, end = _year_at(ts, j + 1), j + 2
     elif j < n and _year_at(ts, j) is not None:
         yy, end = _year_at(ts, j), j + 1
     else:
         yy, end = None, j
     return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None), first, end
+
+
+def _amount(ts: Tokens, i: int, lex: Lexicon) -> int | None:
+    """A small count at i: '3', 'three', 'a'."""
+    if i >= ts.n:
+        return None
+    t = ts.low[i]
+    if ts.typ[i] == NUM and t.isdigit() and len(t) <= 3:
+        return int(t)
+    if t in lex.number_words and lex.number_words[t] == int(lex.number_words[t]):
+        return int(lex.number_words[t])
+    if t in lex.tens:
+        return int(lex.tens[t])
+    return 1 if t in ("a", "an") else None
+
+
+def _spelled_day(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A day of month in words: 'first', 'twenty-ninth', 'thirty first' -> (day, index after)."""
+    if i >= ts.n or ts.typ[i] != WORD or not (ts.low[i] in lex.ordinals or ts.low[i] in lex.tens):
+        return None
+    got = read_ordinal_words(ts, i, lex)
+    return got if got is not None and 1 <= got[0] <= 31 else None
+
+
+def _century_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """'the 21st century', 'the nineteenth century': its hundred years (2000-2099, as people count them)."""
+    low, n = ts.low, ts.n
+    if ts.typ[i] == NUM:
+        if not (i + 2 < n and ts.attached(i + 1) and low[i + 1] in ("st", "nd", "rd", "th") and low[i + 2] == "century"):
+            return None
+        c, k = int(ts.tok[i]), i + 2
+    else:
+        got = read_ordinal_words(ts, i, lex)
+        if got is None or got[1] >= n or low[got[1]] != "century":
+            return None
+        c, k = got
+    if not 1 <= c <= 30 or (k + 1 < n and low[k + 1] in ("bc", "bce", "b.c.")):
+        return None
+    first = i - 1 if i > 0 and low[i - 1] == "the" else i
+    return DateExpr("years", (c - 1) * 100, year2=(c - 1) * 100 + 99, explicit_year=True), first, k + 1
+
+
+def _ahead_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """'in two weeks', 'in a month's time', 'in 3 years' in a sentence that looks ahead: the day that far on.
+    Without a look ahead ("the first time in three years") it is a duration, read elsewhere."""
+    low, n = ts.low, ts.n
+    if i == 0 or low[i - 1] != "in" or i + 1 >= n or low[i + 1] not in _UNITS:
+        return None
+    amount = _amount(ts, i, lex)
+    if amount is None or (amount > 1) != low[i + 1].endswith("s"):
+        return None
+    end = i + 2
+    k = end + 1 + (end + 1 < n and low[end + 1] == "s")  # "two weeks' time", "a month's time"
+    if end + 1 < n and ts.tok[end] in ("'", "’") and k < n and low[k] == "time":
+        end = k + 1
+    elif not any(low[k] in lex.future_markers or f"{low[k - 1]} {low[k]}" in lex.future_markers
+                 for k in range(max(1, i - 10), i)):
+        return None
+    return DateExpr("ahead", unit=_UNITS[low[i + 1]], offset=amount), i - 1, end
+
+
+def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """'12-2015', '3/2024' (a month and its year), and after a date preposition a day and month without
+    their year ('on 22/04'), read in the rules' `numeric_order` (an ambiguous one under auto is no date)."""
+    low, n = ts.low, ts.n
+    a = _int(ts, i, 1, 31, 2)
+    if a is None or (i + 3 < n and ts.tok[i + 3] in ("/", "-", ".") and ts.attached(i + 3)):
+        return None  # a full numeric date or a code
+    y = _year_at(ts, i + 2) if len(ts.tok[i + 2]) == 4 else None
+    if y is not None:
+        return (DateExpr("month", y, a, explicit_year=True), i, i + 3) if a <= 12 else None
+    b = _int(ts, i + 2, 1, 31, 2)
+    if b is None or ts.tok[i + 1] != "/" or i == 0 or low[i - 1] not in _DAY_OF_MONTH_PREPS:
+        return None
+    order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
+    dm_ok, md_ok = b <= 12 and _valid(2000, b, a), a <= 12 and _valid(2000, a, b)
+    if a == b and dm_ok:
+        return DateExpr("md", None, a, a), i, i + 3
+    if order == "dmy" or (order == "auto" and dm_ok and not md_ok):
+        return (DateExpr("md", None, b, a), i, i + 3) if dm_ok else None
+    if order == "mdy" or (order == "auto" and md_ok and not dm_ok):
+        return (DateExpr("md", None, a, b), i, i + 3) if md_ok else None
+    return None
+
+
+def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[DateExpr, int, int] | None:
+    """'Christmas Eve', 'on Thanksgiving', 'Easter 2018', 'Labor Day': a named day (dates.yaml `holidays`)."""
+    low, n = ts.low, ts.n
+    if not ts.tok[i][0].isupper():
+        return None
+    length = phrase_at(low, i, lex.holidays, openers.holidays, n)
+    if not length:
+        return None
+    key = tuple(low[i:i + length])
+    h = lex.holidays[key]
+    end = i + length
+    yy = _year_at(ts, end) if end < n else None
+    if yy is None and end + 1 < n and ts.tok[end] == "," and _year_at(ts, end + 1) is not None:
+        yy, end = _year_at(ts, end + 1), end + 1
+    if yy is not None:
+        end += 1
+    elif key[-1] not in ("day", "eve", "friday", "monday", "sunday", "wednesday") and not (
+            i > 0 and (low[i - 1] in _HOLIDAY_PREPS or (low[i - 1] == "the" and i > 1 and low[i - 2] in _HOLIDAY_PREPS))):
+        return None  # "Christmas shopping", "Easter eggs": a season's name, not a day
+    if end < n and low[end] in ("'s", "’s") or (end + 1 < n and ts.tok[end] in ("'", "’") and low[end + 1] == "s"):
+        return None  # "Thanksgiving's travel": the word used as a name
+    if h.easter is not None:
+        return DateExpr("holiday", yy, unit="easter", offset=h.easter, explicit_year=yy is not None), i, end
+    # day2 carries the days a moving feast is moved on by ("Black Friday": Thanksgiving + 1)
+    return DateExpr("holiday", yy, h.month, h.day, weekdays=(h.weekday,) if h.weekday is not None else (),
+                    offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None), i, end
 
 
 def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:

@@ -664,9 +664,10 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words = set(lex.months) | set(lex.weekdays) | set(lex.seasons) | set(lex.number_words) | set(lex.tens)
     words |= set(lex.ordinals) | set(lex.fractions)  # scale words and "dozen" never begin a number
     words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
-    words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols}
+    words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols} | {k[0] for k in lex.holidays}
+    words |= {"week", "year", "current"}  # "the week of April 10", "year to date", "the current quarter"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
-              "weekend", "noon", "midday", "midnight", "minus", "negative", "q"}
+              "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h"}
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 
 

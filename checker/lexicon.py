@@ -211,6 +211,7 @@ def _mapping_of(rf: RuleFile, key: str, check: _Check, what: str, required: bool
         _expect(rf, (key, k), check(v), what)
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _BOUNDS = {"lower", "upper", "approximate", "approximate-below", "approximate-above"}
 
 
@@ -264,8 +265,13 @@ def _validate(rid: str, rf: RuleFile) -> None:
         if "weekdays" in d:
             _expect(rf, ("weekdays",), isinstance(d["weekdays"], dict) and len(d["weekdays"]) == 7, "seven weekdays")
         pair = lambda v: isinstance(v, list) and len(v) == 2 and all(isinstance(x, int) for x in v)  # noqa: E731
-        for key in ("month_parts", "year_parts"):
+        for key in ("month_parts", "year_parts", "decade_parts", "week_parts"):
             _mapping_of(rf, key, pair, "a [first, last] pair")
+        _mapping_of(rf, "holidays", lambda v: isinstance(v, dict) and (
+            (isinstance(v.get("month"), int) and 1 <= v["month"] <= 12
+             and (isinstance(v.get("day"), int) or (str(v.get("weekday", "")).lower() in _WEEKDAY_NAMES
+                                                    and isinstance(v.get("nth"), int))))
+            or isinstance(v.get("easter"), int)), "a `month` with a `day` or a `weekday` and `nth`, or an `easter` offset")
         for hemi, seasons in (d.get("seasons") or {}).items():
             _expect(rf, ("seasons", hemi), isinstance(seasons, dict) and all(pair(v) for v in seasons.values()),
                     "a mapping of seasons to [first month, last month]")
@@ -347,6 +353,19 @@ class UnitDef:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    """A named day: fixed (month, day), the nth weekday of a month (nth -1: the last), or days from Easter;
+    `days` moves it on from the rule's day (Black Friday: Thanksgiving + 1)."""
+
+    month: int | None
+    day: int | None
+    weekday: int | None
+    nth: int | None
+    easter: int | None
+    days: int = 0
+
+
+@dataclass(frozen=True)
 class Qualifier:
     phrase: str
     bound: str
@@ -387,6 +406,9 @@ class Lexicon:
     seasons: dict[str, tuple[int, int]]
     month_parts: dict[tuple[str, ...], tuple[int, int]]
     year_parts: dict[tuple[str, ...], tuple[int, int]]
+    decade_parts: dict[tuple[str, ...], tuple[int, int]]
+    week_parts: dict[tuple[str, ...], tuple[int, int]]
+    holidays: dict[tuple[str, ...], "Holiday"]
     relative_days: dict[tuple[str, ...], int]
     future_markers: frozenset[str]
     subject_groups: dict[str, str]
@@ -616,6 +638,12 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         seasons=seasons,
         month_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("month_parts", {}).items()},
         year_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("year_parts", {}).items()},
+        decade_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("decade_parts", {}).items()},
+        week_parts={phrase_key(k): (int(v[0]), int(v[1])) for k, v in dt.get("week_parts", {}).items()},
+        holidays={phrase_key(k): Holiday(v.get("month"), v.get("day"),
+                                         _WEEKDAY_NAMES.index(v["weekday"].lower()) if v.get("weekday") else None,
+                                         v.get("nth"), v.get("easter"), int(v.get("days", 0)))
+                  for k, v in (dt.get("holidays") or {}).items()},
         relative_days={phrase_key(k): int(v) for k, v in dt.get("relative_days", {}).items()},
         future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
         subject_groups=subject_groups,
