@@ -45,6 +45,7 @@ class DateExpr:
     unit: str | None = None         # relative unit: day, week, weekend, month, year, season
     season: tuple[int, int] | None = None
     explicit_year: bool = False
+    weekend: bool = False           # a holiday's weekend ("Labor Day weekend")
 
 
 def _last_day(y: int, m: int) -> int:
@@ -79,8 +80,8 @@ def _shift(d: dt.date, unit: str, n: int) -> dt.date:
     """d moved by n days, weeks, months or years (a month's day kept where it exists: Jan 31 + 1 month = Feb 28)."""
     if unit == "day":
         return d + dt.timedelta(days=n)
-    if unit == "week":
-        return d + dt.timedelta(weeks=n)
+    if unit in ("week", "fortnight"):
+        return d + dt.timedelta(weeks=n * (2 if unit == "fortnight" else 1))
     months = n * 12 if unit == "year" else n
     y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
     m += 1
@@ -133,7 +134,13 @@ def _holiday_span(e: DateExpr, ref: Reference) -> DateSpan | None:
             d = _holiday_on(e, y - 1)
         elif ref.future and d < pub:
             d = _holiday_on(e, y + 1)
-    return _span(d, d, "day") if d is not None else None
+    if d is None:
+        return None
+    if e.weekend:  # the Saturday and Sunday nearest the day, with the day itself
+        back = (d.weekday() - 5) % 7  # days since the last Saturday (0 on a Saturday)
+        sat = d - dt.timedelta(days=back) if max(back - 1, 0) <= 7 - back else d + dt.timedelta(days=7 - back)
+        return DateSpan(min(d, sat), max(d, sat + dt.timedelta(days=1)), "weekend")
+    return _span(d, d, "day")
 
 
 def reference_year_of(published: dt.date | None, years: Iterable[tuple[int, bool]]) -> int | None:
@@ -419,7 +426,7 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
 
 _RELATIVE = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1, "current": 0}
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-          "year": "year", "years": "year"}
+          "year": "year", "years": "year", "fortnight": "fortnight", "fortnights": "fortnight"}
 _HOLIDAY_PREPS = frozenset(("on", "before", "after", "since", "until", "till", "by", "over", "at", "during", "from",
                             "around", "for", "until", "through", "of"))
 _AFTER_DAY = frozenset(("of", "st", "nd", "rd", "th"))
@@ -442,6 +449,7 @@ def _build_openers(lex: Lexicon) -> _Openers:
     words |= set(_QUARTER_WORDS) | {"q", "h", "current", "week", "year"}
     words |= set(lex.number_words) - {"zero"}  # "four years ago"
     words |= {w for w, v in lex.ordinals.items() if v <= 31} | set(lex.tens)  # "the fourth of July", "twenty-first century"
+    words |= decade_words(lex)  # "the nineties"
     words |= {k[0] for k in lex.holidays}
     return _Openers(frozenset(words), lex.phrase_index("month_parts"), lex.phrase_index("relative_days"),
                     frozenset(lex.months) | _AFTER_DAY, lex.phrase_index("holidays"))
@@ -586,6 +594,11 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     mo = month_at(ts, i, lex) if not is_num else None
     if mo:
         m, j = mo
+        if j + 3 < n and ts.tok[j] in ("-", "/") and ts.tok[j + 2] == ts.tok[j] \
+                and all(ts.attached(k) for k in range(j, j + 4)):
+            d0, y0 = _int(ts, j + 1, 1, 31, 2), _year_at(ts, j + 3)
+            if d0 and y0 and _valid(y0, m, d0):
+                return DateExpr("ymd", y0, m, d0, explicit_year=True), i, j + 4  # "Sep-23-2020"
         dd = _day(ts, j) or _spelled_day(ts, j, lex)  # "June 17", "May twenty-ninth"
         if dd is None and j + 1 < n and ts.tok[j] == ",":  # "October, 1st": a comma, then a day with its suffix
             dd = _day(ts, j + 1)
@@ -636,14 +649,15 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     dd = _day(ts, i) if is_num else None
     if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "([:"):
         d, j = dd
-        hyphened = j + 1 < n and ts.tok[j] == "-" and ts.attached(j) and ts.attached(j + 1)  # "29-Dec-2024"
+        sep = ts.tok[j] if j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) else ""
+        hyphened = bool(sep)  # "29-Dec-2024", "23/Sep/2020"
         if j < n and low[j] == "of" or hyphened:
             j += 1
         mo = month_at(ts, j, lex)
         if mo and ts.start[j] - ts.end[j - 1] <= 2:
             m, j2 = mo
             if hyphened:
-                if j2 + 1 < n and ts.tok[j2] == "-" and ts.attached(j2) and ts.attached(j2 + 1) \
+                if j2 + 1 < n and ts.tok[j2] == sep and ts.attached(j2) and ts.attached(j2 + 1) \
                         and _year_at(ts, j2 + 1) is not None:
                     return DateExpr("ymd", _year_at(ts, j2 + 1), m, d, explicit_year=True), i, j2 + 2
                 return DateExpr("md", None, m, d), i, j2
@@ -652,6 +666,12 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         # "on the 29th": a day of this month (or the last), written with its ordinal suffix
         if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo:
             return DateExpr("dom", day=d), i - 1, j
+    # ---- decades in words: "the nineties", "the early eighties" (not "in his nineties": an age)
+    if not is_num and t.endswith("ies") and t[:-3] + "y" in lex.tens and i > 0 \
+            and low[i - 1] in ("the", "-", "early", "mid", "late") \
+            and lex.tens[t[:-3] + "y"] >= 20:
+        v = int(lex.tens[t[:-3] + "y"])
+        return DateExpr("decade", (1900 if v >= 30 else 2000) + v, explicit_year=True), i, i + 1
     # ---- decades: "1990s", "the '90s"
     if ts.typ[i] == NUM and len(ts.tok[i]) == 4 and ts.tok[i].endswith("0") and i + 1 < n and ts.attached(i + 1) \
             and low[i + 1] == "s":
@@ -848,6 +868,11 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
     return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None), first, end
 
 
+def decade_words(lex: Lexicon) -> frozenset[str]:
+    """'twenties' ... 'nineties': the plural of each tens word."""
+    return frozenset(w[:-1] + "ies" for w in lex.tens if w.endswith("y"))
+
+
 def _amount(ts: Tokens, i: int, lex: Lexicon) -> int | None:
     """A small count at i: '3', 'three', 'a'."""
     if i >= ts.n:
@@ -947,23 +972,27 @@ def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[
         yy, end = _year_at(ts, end + 1), end + 1
     if yy is not None:
         end += 1
-    elif key[-1] not in ("day", "eve", "friday", "monday", "sunday", "wednesday") and not (
-            i > 0 and (low[i - 1] in _HOLIDAY_PREPS or (low[i - 1] == "the" and i > 1 and low[i - 2] in _HOLIDAY_PREPS))):
+    elif key[-1] not in ("day", "eve", "friday", "monday", "sunday", "wednesday") and not (end < n and low[end] == "weekend") \
+            and not (i > 0 and (low[i - 1] in _HOLIDAY_PREPS or (low[i - 1] == "the" and i > 1 and low[i - 2] in _HOLIDAY_PREPS))):
         return None  # "Christmas shopping", "Easter eggs": a season's name, not a day
     if end < n and low[end] in ("'s", "’s") or (end + 1 < n and ts.tok[end] in ("'", "’") and low[end + 1] == "s"):
         return None  # "Thanksgiving's travel": the word used as a name
+    weekend = end < n and low[end] == "weekend"  # "Labor Day weekend": the holiday and the weekend beside it
+    if weekend:
+        end += 1
     if h.easter is not None:
-        return DateExpr("holiday", yy, unit="easter", offset=h.easter, explicit_year=yy is not None), i, end
+        return DateExpr("holiday", yy, unit="easter", offset=h.easter, explicit_year=yy is not None,
+                        weekend=weekend), i, end
     # day2 carries the days a moving feast is moved on by ("Black Friday": Thanksgiving + 1)
     return DateExpr("holiday", yy, h.month, h.day, weekdays=(h.weekday,) if h.weekday is not None else (),
-                    offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None), i, end
+                    offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None, weekend=weekend), i, end
 
 
 def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:
-    """An optional ", 2025" or " 2025" after a month or day."""
+    """An optional ", 2025", " 2025" (or, after a day, " of 2025": "July 4th of 1995") after a month or day."""
     n = ts.n
     k = j
-    if comma and k < n and ts.tok[k] == ",":
+    if comma and k < n and ts.low[k] in (",", "of"):
         k += 1
     y = _year_at(ts, k) if k < n else None
     if y is not None:

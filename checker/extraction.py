@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
 
-from .dates import DateExpr, Reference, parse_date, resolve, reference_year_of
+from .dates import decade_words, DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
@@ -405,6 +405,9 @@ class _Walker:
                     v = int(top) / int(bottom) * 100  # "3/4 of voters", "more than 1/2 of them": a share
                     return Mention(first, end + 2, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                      stated_unit="%"), unitless=False)
+            if negative and top.isdigit() and bottom.isdigit() and int(bottom) > 0:  # "-4/5": a signed fraction
+                v = -int(top) / int(bottom)
+                return Mention(first, end + 2, NUMBER, Quantity(v, v))
             # "held on 7/6", "3/4": a date without its year or a bare ratio; neither is a count
             k = end + 2
             while k + 1 < self.n and ts.tok[k] == "/" and ts.attached(k) and ts.typ[k + 1] == NUM:
@@ -666,6 +669,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= {k[0] for k in lex.vague} | {k[0] for k in lex.month_parts} | {k[0] for k in lex.year_parts}
     words |= {k[0] for k in lex.relative_days} | {k[0] for k in lex.currency_symbols} | {k[0] for k in lex.holidays}
     words |= {"week", "year", "current"}  # "the week of April 10", "year to date", "the current quarter"
+    words |= decade_words(lex)  # "the nineties"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
               "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h"}
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them

@@ -380,7 +380,7 @@ class Lexicon:
     number_words: dict[str, float]
     tens: dict[str, float]
     scales: dict[str, float]
-    abbreviations: dict[str, tuple[float, bool, bool]]
+    abbreviations: dict[str, tuple[float, bool, bool, bool]]  # factor, attached only, money only, any after a decimal
     multipliers: dict[str, float]
     fractions: dict[str, float]
     ordinals: dict[str, int]
@@ -609,7 +609,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         number_words={k.lower(): float(v) for k, v in {**num.get("units", {}), **num.get("vulgar", {})}.items()},
         tens={k.lower(): float(v) for k, v in num.get("tens", {}).items()},
         scales={k.lower(): float(v) for k, v in num.get("scales", {}).items()},
-        abbreviations={k: (float(v["value"]), bool(v.get("attached", False)), bool(v.get("money_only", False)))
+        abbreviations={k: (float(v["value"]), bool(v.get("attached", False)), bool(v.get("money_only", False)),
+                           bool(v.get("decimal", False)))
                        for k, v in num.get("abbreviations", {}).items()},
         multipliers={k.lower(): float(v) for k, v in num.get("multipliers", {}).items()},
         fractions={k.lower(): float(v) for k, v in num.get("fractions", {}).items()},

@@ -180,20 +180,54 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             continue
         ab = lex.abbreviations.get(ts.tok[j]) or lex.abbreviations.get(w)
         if ab and not scaled:
-            factor, attached_only, money_only = ab
-            if (not attached_only or ts.attached(j)) and (not money_only or money) and not _followed_by_letter(ts, j):
+            factor, attached_only, money_only, decimal = ab
+            if (not attached_only or ts.attached(j)) and (not money_only or money or (decimal and "." in ts.tok[i])) \
+                    and not _followed_by_letter(ts, j):
                 value *= factor
                 precision = precision * factor if "." in ts.tok[i] else 0.0
                 scaled = True
                 j += 1
                 continue
         break
+    if scaled and not words and j < n and (ts.typ[j] == NUM or ts.low[j] == "and") and ts.low[j - 1] in lex.scales:
+        value, j = _compose(ts, j, lex, value, lex.scales[ts.low[j - 1]])
     # after it: "3 million and a half", "five and three quarters", "forty-two and a third"
     frac = and_fraction(ts, j, lex) if j < n and ts.low[j] in _AND_STARTS else None
     if frac is not None:
         value += frac[0] * (lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0)
         j = frac[1]
     return Num(value, j, precision, scaled, words, integer_text)
+
+
+def _compose(ts: Tokens, j: int, lex: Lexicon, value: float, last: float) -> tuple[float, int]:
+    """Smaller parts after a figure and its scale, as people say them: '4 thousand 3 hundred and 21',
+    '3 hundred and one', '6 crore and two hundred'. A bare number joins only after 'hundred and'."""
+    n = ts.n
+    while j < n:
+        k = j + (ts.low[j] == "and")
+        if k >= n or value != int(value):
+            break
+        if ts.typ[k] == NUM and ts.tok[k].isdigit() and len(ts.tok[k]) <= 3:
+            part, m = float(ts.tok[k]), k + 1
+        elif ts.low[k] in lex.number_words or ts.low[k] in lex.tens:
+            got = _word_number(ts, k, lex)
+            if got is None:
+                break
+            part, m = got
+        else:
+            break
+        scale = lex.scales.get(ts.low[m], 0.0) if m < n else 0.0
+        if scale and scale < last and (ts.typ[k] == NUM or part < 1000):
+            part, m = part * scale, m + 1
+        elif not (k > j and ((last == 100 and part < 100) or (ts.typ[k] != NUM and part >= 100))):
+            break  # "3 million and 2 people", "3 million and two of them": a second figure, not a part
+        if part >= last:
+            break
+        value, j = value + part, m
+        if not scale:
+            break
+        last = scale
+    return value, j
 
 
 _TIMES = frozenset(("x", "×", "*"))
