@@ -144,7 +144,7 @@ def _match(file: str, claim, exp, lex) -> bool:
         lo, hi = _interval(res["value"])
         if claim.kind == "percent" and _from_fraction(claim):  # "2 in 5 or more": [0.4,)
             return _close(_div(v.low), lo) and _close(_div(v.high), hi)
-        return _close(v.low, lo) and _close(v.high, hi)
+        return _close(v.stated(v.low), lo) and _close(v.stated(v.high), hi)  # "more than thirty years": (30,)
     if file == "percent":
         val = res.get("value")
         if val in (None, "null") or claim.kind != "percent":

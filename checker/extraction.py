@@ -105,6 +105,9 @@ class _Walker:
         key = tuple(ts.low[j: j + length])
         if key == ("plus",) and j == end and not ts.attached(j) and j + 1 < self.n and ts.typ[j + 1] == NUM:
             return None  # "5 plus 3"
+        k = j + length
+        if k + 1 < self.n and ts.low[k] in ("than", "to") and (ts.typ[k + 1] == NUM or ts.low[k + 1] in self.lex.number_words):
+            return None  # "equal to 5000 or less than 6000": a second bound begins, not "5000 or less"
         return self.lex.qualifiers_after[key], j + length
 
     def currency_symbol(self, i: int) -> tuple[str, int] | None:
@@ -378,8 +381,8 @@ class _Walker:
                 ts.typ[j + 1] == NUM or ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
             negative, j = True, j + 1
         elif j + 1 < self.n and ts.tok[j] in ("-", "−") and ts.typ[j + 1] == NUM and ts.attached(j + 1) \
-                and not ts.attached(j):
-            negative, j = True, j + 1
+                and (not ts.attached(j) or self.low_at[j - 1] in ("<", ">", "≤", "≥", "=", "(", "[", "~")):
+            negative, j = True, j + 1  # "-5", "<-30", "(-2)"
         num = read_number(ts, j, lex, money=currency is not None)
         vague = None
         if num is None:
