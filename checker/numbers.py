@@ -37,6 +37,13 @@ def parse_digits(text: str) -> tuple[float, float] | None:
     return value, precision
 
 
+def _whole_goes_on(ts: Tokens, k: int, lex: Lexicon) -> bool:
+    """After 'and': a proper fraction ('and three quarters') is added to the whole before it; an improper one
+    ('one hundred and thirty-two fifths') makes the whole its numerator."""
+    frac = fraction_at(ts, k, lex)
+    return frac is None or frac[0] >= 1
+
+
 def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
     """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
     n = ts.n
@@ -76,7 +83,7 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
             j += 1
             continue  # "eighty-seven", "eighty - seven"
         elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
-                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and fraction_at(ts, j + 1, lex) is None:
+                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex):
             last, j = "and", j + 1
             continue  # "two hundred and fifty"; "a hundred and three quarters" ends before its fraction
         else:
