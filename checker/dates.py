@@ -490,6 +490,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         # or "3 days ago" starts with a number
         if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)
                                 or (i + 2 < n and low[i + 2] == "ago")
+                                or (i + 3 < n and low[i + 1] in ("to", "through") and low[i + 3] in lex.months)
                                 or (i + 2 < n and low[i + 1] in ("/", "-") and ts.attached(i + 1) and ts.attached(i + 2))):
             return None
     elif t not in openers.words:
@@ -649,6 +650,13 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
     dd = _day(ts, i) if is_num else None
     if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "([:"):
         d, j = dd
+        # "2-10 July", "2 to 10 July 2025": two days before their month
+        if j + 2 < n and low[j] in ("-", "–", "to", "through") and (low[j] == "to" or ts.attached(j) == ts.attached(j + 1)):
+            dd2 = _day(ts, j + 1)
+            mo = month_at(ts, dd2[1], lex) if dd2 and dd2[0] > d and dd2[1] < n else None
+            if mo:
+                yy, j3 = _trailing_year(ts, mo[1])
+                return DateExpr("ymd" if yy else "md", yy, mo[0], d, day2=dd2[0], explicit_year=yy is not None), i, j3
         sep = ts.tok[j] if j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) else ""
         hyphened = bool(sep)  # "29-Dec-2024", "23/Sep/2020"
         if j < n and low[j] == "of" or hyphened:
@@ -662,6 +670,20 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
                     return DateExpr("ymd", _year_at(ts, j2 + 1), m, d, explicit_year=True), i, j2 + 2
                 return DateExpr("md", None, m, d), i, j2
             yy, j3 = _trailing_year(ts, j2)
+            # "from 2 July to 10 July", "26 June to 28 June 2020": two days of a range, each with its month
+            if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–"):
+                second = parse_date(ts, j3 + 1, lex)
+                if second and second[1] == j3 + 1 and second[0].kind in ("md", "ymd") and not second[0].day2 \
+                        and second[0].weekdays == () and _day(ts, j3 + 1):
+                    e2, end2 = second[0], second[2]
+                    y2 = e2.year
+                    if y2 is None and end2 + 1 < n and low[end2] == "in" and _year_at(ts, end2 + 1) is not None:
+                        y2, end2 = _year_at(ts, end2 + 1), end2 + 2  # "26 June to 28 June in 2020"
+                    y1 = yy if yy is not None else y2
+                    if y1 is not None and y2 is not None and y1 == y2 and (e2.month, e2.day) > (m, d):
+                        return DateExpr("ymd", y1, m, d, month2=e2.month, day2=e2.day, explicit_year=True), i, end2
+                    if y1 is None and y2 is None and (e2.month, e2.day) > (m, d):
+                        return DateExpr("md", None, m, d, month2=e2.month, day2=e2.day), i, end2
             return DateExpr("ymd" if yy else "md", yy, m, d, explicit_year=yy is not None), i, j3
         # "on the 29th": a day of this month (or the last), written with its ordinal suffix
         if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo:
