@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .extraction import extract
 from .config import Config
 from .lexicon import Lexicon, default_lexicon, load_lexicon
-from .sources import Document, load
+from .sources import Document, load_all
 from .values import Claim
 
 
@@ -24,7 +24,8 @@ class Source:
     def to_json(self) -> dict:
         d = self.doc
         return {"id": self.id, "path": d.path, "title": d.title, "source": d.source,
-                "published": d.published.isoformat() if d.published else None, "role": self.role}
+                "published": d.published.isoformat() if d.published else None, "role": self.role,
+                "format": d.fmt}
 
 
 def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]:
@@ -60,7 +61,9 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
 
 
 def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list[Source]:
-    return [Source(f"s{start + k}", load(p), role) for k, p in enumerate(paths)]
+    """Every article of every file (a JSON Lines or NewsML-G2 file may hold several), numbered in order."""
+    docs = [d for p in paths for d in load_all(p)]
+    return [Source(f"s{start + k}", d, role) for k, d in enumerate(docs)]
 
 
 def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool = False) -> list[Claim]:
@@ -77,8 +80,8 @@ def claim_rows(sources: list[Source], claims: list[Claim]) -> list[dict]:
     for c in claims:
         src = by_id[c.source]
         line, col = src.doc.line_col(c.start)
-        rows.append({"file": src.doc.path, "line": line, "col": col, "surface": c.text, "kind": c.kind,
-                     "value": c.readable(), "subject": c.subject or ""})
+        rows.append({"file": src.doc.path, "line": line, "col": col, "where": src.doc.where(c.start),
+                     "surface": c.text, "kind": c.kind, "value": c.readable(), "subject": c.subject or ""})
     return rows
 
 
@@ -90,14 +93,16 @@ def run_extract(args: argparse.Namespace) -> int:
         claims.extend(claims_of(s, lex))
     out = sys.stdout
     if args.format == "json":
+        docs = {s.id: s.doc for s in sources}
         json.dump({"schema": "checker.claims/1", "sources": [s.to_json() for s in sources],
-                   "claims": [c.to_json() for c in claims]}, out, ensure_ascii=False, indent=2)
+                   "claims": [dict(c.to_json(), where=docs[c.source].where(c.start)) for c in claims]},
+                  out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
         import pandas as pd
 
         pd.DataFrame(claim_rows(sources, claims),
-                     columns=["file", "line", "col", "surface", "kind", "value", "subject"]).to_csv(out, index=False)
+                     columns=["file", "line", "col", "surface", "kind", "value", "subject", "where"]).to_csv(out, index=False)
     else:
         from .render import claims_table
 

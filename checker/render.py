@@ -30,7 +30,7 @@ def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool 
 
 def claims_table(rows: list[dict], no_color: bool = False) -> None:
     table(("where", "surface", "kind", "value", "subject"),
-          [(f"{r['file']}:{r['line']}:{r['col']}", r["surface"], r["kind"], r["value"], r["subject"]) for r in rows],
+          [(_place(r["file"], r["where"]), r["surface"], r["kind"], r["value"], r["subject"]) for r in rows],
           no_color, f"{len(rows)} mentions")
 
 
@@ -39,10 +39,14 @@ _VERDICT_STYLE = {"conflict": "bold red", "possible-conflict": "red", "unsupport
 _VERDICT_MARK = {"conflict": "✗", "possible-conflict": "≠", "unsupported": "?", "unverifiable": "~", "consistent": "✓", "suppression": "!"}
 
 
+def _place(path: str, where: str) -> str:
+    """'file.txt:3:5' for text; 'story.docx (paragraph 7, col 12)' where the format has no lines."""
+    return f"{path}:{where}" if where[:1].isdigit() else f"{path} ({where})"
+
+
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
     doc = next(s for s in report.sources if s.id == claim.source).doc
-    line, col = doc.line_col(claim.start)
-    return f"{doc.path}:{line}:{col}"
+    return _place(doc.path, doc.where(claim.start))
 
 
 def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]

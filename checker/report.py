@@ -57,9 +57,10 @@ class Report:
         self._by_id = {c.id: c for c in self.claims}
 
     def to_json(self) -> dict:
+        docs = {s.id: s.doc for s in self.sources}
         return {"schema": SCHEMA, "mode": self.mode, "sources": [s.to_json() for s in self.sources],
-                "claims": [c.to_json() for c in self.claims], "findings": [f.to_json() for f in self.findings],
-                "summary": self.summary()}
+                "claims": [dict(c.to_json(), where=docs[c.source].where(c.start)) for c in self.claims],
+                "findings": [f.to_json() for f in self.findings], "summary": self.summary()}
 
     def summary(self) -> dict:
         counts = {"conflict": 0, "possible-conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0,

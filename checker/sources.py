@@ -28,7 +28,19 @@ class Document:
     source: str | None = None
     published: dt.date | None = None
     body_start: int = 0
+    fmt: str = "text"                  # text, ninjs, newsml, html, docx (checker/readers)
+    segments: tuple[tuple[int, str], ...] = ()  # (offset, where in the original) of each paragraph, non-text formats
     _line_starts: list[int] = field(init=False, repr=False, compare=False, default_factory=list)
+
+    def where(self, offset: int) -> str:
+        """Where an offset lies in the file as its author sees it: 'line:col' for text, else the paragraph's
+        place in the original ('/bodies/0/value ¶2', 'paragraph 7', 'table 1 row 2 cell 3') and a column."""
+        if not self.segments:
+            line, col = self.line_col(offset)
+            return f"{line}:{col}"
+        k = bisect.bisect_right([s for s, _ in self.segments], offset) - 1
+        start, label = self.segments[max(k, 0)]
+        return f"{label}, col {offset - start + 1}"
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a character offset (line starts found once, with str.find)."""
@@ -116,17 +128,31 @@ def parse(text: str, path: str = "<text>") -> Document:
 
 
 def load(path: str | Path) -> Document:
-    """Read one article from a path ("-" is standard input)."""
+    """Read one article from a path ("-" is standard input); of a file holding several (JSON Lines, a
+    NewsML-G2 message), the first."""
+    return load_all(path)[0]
+
+
+def load_all(path: str | Path) -> list[Document]:
+    """Every article in a file: its format from the extension (.json/.jsonl ninjs, .xml NewsML-G2,
+    .html, .docx; anything else text), or for standard input from its first bytes."""
     name = str(path)
     if name == "-":
-        data = sys.stdin.buffer.read()
-        return parse(decode(data, "<stdin>"), "-")
+        from .readers import sniff
+
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"input too large (over {MAX_BYTES // (1024 * 1024)} MiB)", "<stdin>")
+        fmt = sniff(data)
+        return [parse(decode(data, "<stdin>"), "-")] if fmt == "text" else _read_format(data, "-", fmt)
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", name)
     if p.is_dir():
         raise InputError("is a directory, not a file", name)
     try:
+        if not p.is_file():
+            raise InputError("not a regular file (a pipe or device)", name)
         size = p.stat().st_size
         if size > MAX_BYTES:
             raise InputError(f"file too large ({size // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB)", name)
@@ -135,4 +161,18 @@ def load(path: str | Path) -> Document:
         raise InputError("permission denied", name) from None
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror})", name) from None
-    return parse(decode(data, name), name)
+    from .readers import FORMATS
+
+    fmt = FORMATS.get(p.suffix.lower(), "text")
+    if fmt == "text":
+        return [parse(decode(data, name), name)]
+    return _read_format(data, name, fmt)
+
+
+def _read_format(data: bytes, name: str, fmt: str) -> list[Document]:
+    from .readers import read_bytes
+
+    docs = read_bytes(data, name, fmt)
+    if not docs:
+        raise InputError(f"no article in this {fmt} file", name)
+    return docs

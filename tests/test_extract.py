@@ -86,7 +86,7 @@ def test_extract_json_schema(cli):
     proc = cli("extract", "--format", "json", str(SEEDS / "tass-visit.txt"))
     data = json.loads(proc.stdout)
     claim = data["claims"][0]
-    assert set(claim) == {"id", "source", "start", "end", "text", "sentence", "kind", "subject", "value"}
+    assert set(claim) == {"id", "source", "start", "end", "text", "sentence", "kind", "subject", "value", "where"}
     dates = [c for c in data["claims"] if c["kind"] == "date"]
     assert set(dates[0]["value"]) >= {"start", "end", "grain", "weekday", "resolved"}
     nums = [c for c in data["claims"] if c["kind"] == "number"]
@@ -97,7 +97,7 @@ def test_extract_table_and_csv(cli):
     table = cli("extract", str(SEEDS / "tass-visit.txt")).stdout.decode()
     assert "> 11,000 troops" in table and "2025-06-17 (Tue)" in table
     csv = cli("extract", "--format", "csv", str(SEEDS / "tass-visit.txt")).stdout.decode()
-    assert csv.splitlines()[0] == "file,line,col,surface,kind,value,subject"
+    assert csv.splitlines()[0] == "file,line,col,surface,kind,value,subject,where"
 
 
 def test_rates_are_not_totals():
