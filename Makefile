@@ -23,6 +23,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/wire_day.py
 
 instructions: $(STAMP)
 	$(BIN)/python benchmarks/instructions.py

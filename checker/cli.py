@@ -51,7 +51,12 @@ def _parser() -> argparse.ArgumentParser:
     chk = sub.add_parser("check", help="check drafts against reference sources")
     chk.add_argument("drafts", nargs="+", metavar="DRAFT", help="drafts to check (- reads standard input)")
     chk.add_argument("--against", nargs="+", default=None, metavar="REF",
-                     help="reference sources (default: `references` in the configuration)")
+                     help="reference sources or folders of them (default: `references` in the configuration); "
+                          "from a folder (the day's wire) the stories reporting the draft's event are picked")
+    chk.add_argument("--top", type=int, default=10, metavar="N",
+                     help="from a folder of references, compare with at most N stories (default 10)")
+    chk.add_argument("--show-sources", action="store_true",
+                     help="say which references were picked from a folder, and why")
     report_options(chk)
     rules = sub.add_parser("rules", help="list the finding rules, or validate a rules folder")
     rules.add_argument("--check", metavar="DIR", help="validate the rule files in DIR and exit")

@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 from .extraction import extract
 from .config import Config
@@ -154,15 +155,100 @@ def compare_paths(paths: list[str], lex: Lexicon, severities: dict[str, str] | N
 
 
 def check_paths(draft_paths: list[str], ref_paths: list[str], lex: Lexicon,  # type: ignore[no-untyped-def]
-                severities: dict[str, str] | None = None):
-    """Each draft against the references (drafts' suppressions applied) -> one Report."""
+                severities: dict[str, str] | None = None, top: int = 10):
+    """Each draft against the references (drafts' suppressions applied) -> one Report. A folder among the
+    references is a day's wire: the `top` stories most likely to report each draft's event are picked from
+    it (checker/wire.py) and the report's `selection` says which and why."""
+    from . import wire
     from .report import apply_suppressions, check, merge
 
     drafts = read_sources(draft_paths, role="draft")
-    refs = read_sources(ref_paths, role="reference", start=len(drafts) + 1)
-    claims, sups = _prepare([*drafts, *refs], lex)
+    files, folder = wire.expand(ref_paths)
+    selection: list[dict] = []
+    if folder:
+        refs, claims, sups, selection = _picked_references(drafts, files, lex, top)
+    else:
+        refs = read_sources(files, role="reference", start=len(drafts) + 1)
+        claims, sups = _prepare([*drafts, *refs], lex)
+    if folder:
+        claims_d, sups_d = _prepare(drafts, lex)
+        claims.update(claims_d)
+        sups.update(sups_d)
     reports = [check(d, refs, claims, lex, severities) for d in drafts]
-    return apply_suppressions(merge(reports), {d.id: sups[d.id] for d in drafts}, lex, severities)
+    report = apply_suppressions(merge(reports), {d.id: sups[d.id] for d in drafts}, lex, severities)
+    report.selection = selection
+    return report
+
+
+def _rules_key(lex: Lexicon) -> str:
+    """What the rules in force are, for cache keys: every rule file's path, size and modification time."""
+    parts = []
+    for folder in lex.folders:
+        for f in sorted(Path(folder).rglob("*")):
+            if f.is_file():
+                st = f.stat()
+                parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+    return _digest("|".join(parts))
+
+
+def _digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _picked_references(drafts: list[Source], files: list[str], lex: Lexicon, top: int):  # type: ignore[no-untyped-def]
+    """Read the wire through the cache, pick each draft's stories, extract those (cached too)."""
+    from dataclasses import replace
+
+    from . import suppress, wire
+
+    stop = lex.stopwords | frozenset(lex.months) | frozenset(lex.weekdays)
+    library = wire.Library(wire.Cache(_rules_key(lex)), stop)
+    library.read(files, progress=_progress(len(files)))
+    chosen: dict[tuple[str, int], wire.Pick] = {}
+    for d in drafts:
+        for p in wire.pick(d.doc, library.stories, stop, top):
+            key = (p.story.path, p.story.index)
+            if key not in chosen or chosen[key].score < p.score:
+                chosen[key] = p
+    picks = sorted(chosen.values(), key=lambda p: (-p.score, p.story.path, p.story.index))
+    refs, claims, sups, selection = [], {}, {}, []
+    for k, p in enumerate(picks):
+        src = Source(f"s{len(drafts) + 1 + k}", p.story.doc, "reference")
+        cached = library.cached_claims(p.story)
+        if cached is None:
+            found = suppress.find(src.doc.text, "?")
+            got = claims_of(Source("?", src.doc, "reference"), lex, suppress.blank(src.doc.text, found), features=True)
+            library.save_claims(p.story, got, found)
+            cached = (got, found)
+        got, found = cached
+        claims[src.id] = [replace(c, id=f"{src.id}:{c.id.split(':', 1)[1]}", source=src.id,
+                                  anchors=tuple(f"{src.id}:{a.split(':', 1)[1]}" for a in c.anchors)) for c in got]
+        sups[src.id] = [replace(x, source=src.id) for x in found]
+        refs.append(src)
+        selection.append({"source": src.id, "path": src.doc.path, "score": round(p.score, 3),
+                          "bm25": round(p.bm25, 2), "names": list(p.shared_names[:8]),
+                          "figures": list(p.shared_figures[:8]), "why": p.why()})
+    return refs, claims, sups, selection
+
+
+def _progress(total: int):  # type: ignore[no-untyped-def]
+    """A rich progress bar on stderr when reading many files to a terminal; nothing otherwise."""
+    if total < 50 or not sys.stderr.isatty():
+        return None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("reading references", total=total)
+    bar.start()
+
+    def step(n: int) -> None:
+        bar.update(task, completed=n + 1)
+        if n + 1 >= total:
+            bar.stop()
+
+    return step
 
 
 def run_compare(args: argparse.Namespace) -> int:
@@ -177,7 +263,12 @@ def run_check(args: argparse.Namespace) -> int:
     ref_paths = args.against or list(cfg.references)
     if not ref_paths:
         raise CheckerError("no references: pass --against REF... or set `references` in checker.toml")
-    return _emit_report(check_paths(args.drafts, ref_paths, lex, severities), args, cfg, lex)
+    report = check_paths(args.drafts, ref_paths, lex, severities, top=args.top)
+    if args.show_sources:
+        from .render import selection_table
+
+        selection_table(report, no_color=args.no_color, to_stderr=(args.format or cfg.format or "text") != "text")
+    return _emit_report(report, args, cfg, lex)
 
 
 def run_rules(args: argparse.Namespace) -> int:

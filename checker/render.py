@@ -5,19 +5,21 @@ import os
 import sys
 
 
-def console(no_color: bool = False):  # type: ignore[no-untyped-def]
+def console(no_color: bool = False, to_stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
 
-    plain = no_color or "NO_COLOR" in os.environ or not sys.stdout.isatty()
-    return Console(no_color=plain, highlight=False, soft_wrap=False, emoji=False,
-                   color_system=None if plain else "auto", width=None if sys.stdout.isatty() else 160)
+    stream = sys.stderr if to_stderr else sys.stdout
+    plain = no_color or "NO_COLOR" in os.environ or not stream.isatty()
+    return Console(no_color=plain, highlight=False, soft_wrap=False, emoji=False, stderr=to_stderr,
+                   color_system=None if plain else "auto", width=None if stream.isatty() else 160)
 
 
-def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool = False, footer: str | None = None) -> None:
+def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool = False, footer: str | None = None,
+          to_stderr: bool = False) -> None:
     """A plain borderless table: the one shape every listing uses."""
     from rich.table import Table
 
-    con = console(no_color)
+    con = console(no_color, to_stderr)
     out = Table(show_edge=False, header_style="bold", pad_edge=False, box=None)
     for col in columns:
         out.add_column(col, overflow="fold")
@@ -138,3 +140,10 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
 def rules_table(rows: list[dict], no_color: bool = False) -> None:
     cols = ("id", "name", "severity", "verdict", "description")
     table(cols, [tuple(r[c] for c in cols) for r in rows], no_color)
+
+
+def selection_table(report, no_color: bool = False, to_stderr: bool = False) -> None:  # type: ignore[no-untyped-def]
+    """Which references were picked from a folder, and why (BM25, shared names, shared figures)."""
+    rows = [(r["source"], r["path"], f"{r['score']:.2f}", r["why"]) for r in report.selection]
+    table(("id", "reference", "score", "why"), rows, no_color, f"{len(rows)} references picked",
+          to_stderr=to_stderr)

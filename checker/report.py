@@ -49,6 +49,7 @@ class Report:
     claims: list[Claim]
     findings: list[Finding] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    selection: list[dict] = field(default_factory=list)   # references picked from a folder, and why
 
     def claim(self, cid: str) -> Claim:
         return self._by_id[cid]
@@ -58,9 +59,12 @@ class Report:
 
     def to_json(self) -> dict:
         docs = {s.id: s.doc for s in self.sources}
-        return {"schema": SCHEMA, "mode": self.mode, "sources": [s.to_json() for s in self.sources],
-                "claims": [dict(c.to_json(), where=docs[c.source].where(c.start)) for c in self.claims],
-                "findings": [f.to_json() for f in self.findings], "summary": self.summary()}
+        out = {"schema": SCHEMA, "mode": self.mode, "sources": [s.to_json() for s in self.sources],
+               "claims": [dict(c.to_json(), where=docs[c.source].where(c.start)) for c in self.claims],
+               "findings": [f.to_json() for f in self.findings], "summary": self.summary()}
+        if self.selection:
+            out["selection"] = self.selection
+        return out
 
     def summary(self) -> dict:
         counts = {"conflict": 0, "possible-conflict": 0, "unsupported": 0, "unverifiable": 0, "consistent": 0,
