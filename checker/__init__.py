@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["load", "extract", "extract_document", "compare", "check", "Claim", "Quantity", "DateSpan", "Document",
-           "Report", "CheckerError"]
+__all__ = ["load", "extract", "extract_document", "compare", "check", "claims_frame", "findings_frame", "Claim",
+           "Quantity", "DateSpan", "Document", "Report", "CheckerError"]
 
 if TYPE_CHECKING:
     from .errors import CheckerError
@@ -55,6 +55,20 @@ def check(draft, against, lexicon=None):  # type: ignore[no-untyped-def]
     from .lexicon import default_lexicon
 
     return check_paths([str(draft)], [str(p) for p in against], lexicon or default_lexicon())
+
+
+def claims_frame(paths, lexicon=None):  # type: ignore[no-untyped-def]
+    """Every claim of the articles at `paths` as a pandas DataFrame with typed columns (checker.dataframes)."""
+    from .dataframes import claims_frame as _frame
+
+    return _frame(paths, lexicon)
+
+
+def findings_frame(report):  # type: ignore[no-untyped-def]
+    """Every finding of a Report as a pandas DataFrame with typed columns (checker.dataframes)."""
+    from .dataframes import findings_frame as _frame
+
+    return _frame(report)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap
