@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench instructions recognizers score fit venv clean
+.PHONY: demo test bench instructions recognizers score fit report venv clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+
+# the bundled fixtures' report as one self-contained page, to open in a browser
+report: $(STAMP)
+	$(BIN)/checker compare fixtures/shoigu/*.txt --format html --fail-on never > report.html
+	@echo "wrote report.html"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

@@ -7,7 +7,7 @@ from typing import Sequence
 
 from .errors import EXIT_USAGE, CheckerError
 
-FORMATS = ("text", "json", "jsonl", "csv", "line", "github", "sarif", "junit")
+FORMATS = ("text", "json", "jsonl", "csv", "line", "github", "sarif", "junit", "html")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -139,10 +139,16 @@ def _emit_report(report, args: argparse.Namespace, cfg: Config, lex: Lexicon) ->
             report = replace(report, findings=[f for f in report.findings if f.severity != "info"])
         writers = {"json": formats.to_json, "jsonl": formats.to_jsonl, "csv": formats.to_csv, "line": formats.to_line,
                    "github": formats.to_github, "junit": formats.to_junit,
-                   "sarif": lambda r: formats.to_sarif(r, lex.checks)}
+                   "sarif": lambda r: formats.to_sarif(r, lex.checks), "html": _html}
         sys.stdout.write(writers[fmt](report))
     threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
     return EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
+
+
+def _html(report) -> str:  # type: ignore[no-untyped-def]
+    from .html_page import to_html
+
+    return to_html(report)
 
 
 def compare_paths(paths: list[str], lex: Lexicon, severities: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
