@@ -61,9 +61,17 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
     return cfg, lex, resolve_severities(cfg, lex.checks)
 
 
+_HUMAN_OUTPUT = {"on": False}  # a progress bar only for a person's terminal output, never for machine formats
+
+
 def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list[Source]:
     """Every article of every file (a JSON Lines or NewsML-G2 file may hold several), numbered in order."""
-    docs = [d for p in paths for d in load_all(p)]
+    step = _progress(len(paths))
+    docs = []
+    for n, p in enumerate(paths):
+        docs.extend(load_all(p))
+        if step:
+            step(n)
     return [Source(f"s{start + k}", d, role) for k, d in enumerate(docs)]
 
 
@@ -88,6 +96,7 @@ def claim_rows(sources: list[Source], claims: list[Claim]) -> list[dict]:
 
 def run_extract(args: argparse.Namespace) -> int:
     lex = settings(args)[1]
+    _HUMAN_OUTPUT["on"] = args.format == "table"
     sources = read_sources(args.files)
     claims: list[Claim] = []
     for s in sources:
@@ -240,8 +249,9 @@ def _picked_references(drafts: list[Source], files: list[str], lex: Lexicon, top
 
 
 def _progress(total: int):  # type: ignore[no-untyped-def]
-    """A rich progress bar on stderr when reading many files to a terminal; nothing otherwise."""
-    if total < 50 or not sys.stderr.isatty():
+    """A rich progress bar on stderr while more than a few files are read for a person's terminal report;
+    nothing when stderr is not a terminal or the output is a machine format."""
+    if total <= 5 or not _HUMAN_OUTPUT["on"] or not sys.stderr.isatty():
         return None
     from rich.progress import Progress
 
@@ -259,6 +269,7 @@ def _progress(total: int):  # type: ignore[no-untyped-def]
 
 def run_compare(args: argparse.Namespace) -> int:
     cfg, lex, severities = settings(args)
+    _HUMAN_OUTPUT["on"] = (args.format or cfg.format or "text") in ("text", "html")
     return _emit_report(compare_paths(args.files, lex, severities), args, cfg, lex)
 
 
@@ -266,6 +277,7 @@ def run_check(args: argparse.Namespace) -> int:
     from .errors import CheckerError
 
     cfg, lex, severities = settings(args)
+    _HUMAN_OUTPUT["on"] = (args.format or cfg.format or "text") in ("text", "html")
     ref_paths = args.against or list(cfg.references)
     if not ref_paths:
         raise CheckerError("no references: pass --against REF... or set `references` in checker.toml")

@@ -82,3 +82,19 @@ def test_a_broken_story_in_the_folder_is_skipped_with_a_warning(tmp_path):
     assert r.returncode == 0 and "Traceback" not in r.stderr
     assert r.stderr.strip() == f"checker: {wires / 'bad.json'}:1: invalid JSON: Expecting property name enclosed in double quotes: skipped"
     assert [s["path"] for s in json.loads(r.stdout)["selection"]] == [str(wires / "good.txt")]
+
+
+def test_progress_bar_only_for_a_terminal_report(monkeypatch):
+    from checker import commands
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setitem(commands._HUMAN_OUTPUT, "on", False)
+    assert commands._progress(500) is None  # machine format
+    monkeypatch.setitem(commands._HUMAN_OUTPUT, "on", True)
+    assert commands._progress(3) is None  # a few files: no bar
+    step = commands._progress(8)
+    assert callable(step)
+    for n in range(8):
+        step(n)  # runs to the end and stops
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
+    assert commands._progress(500) is None  # piped
