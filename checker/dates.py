@@ -455,8 +455,12 @@ def _build_openers(lex: Lexicon) -> _Openers:
                     frozenset(lex.months) | _AFTER_DAY, lex.phrase_index("holidays"))
 
 
-def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
-    """A date expression starting at token i -> (expr, first token index, index after)."""
+def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateExpr, int, int] | None:
+    """A date expression starting at token i -> (expr, first token index, index after). A date inside a
+    date ("the end of May", "Friday, June 20", "2 July to 10 July") is read by a nested call; nesting stops
+    at four levels, so a run of "Monday Monday ..." or "end of end of ..." costs no more than its length."""
+    if _depth > 4:
+        return None
     low = ts.low
     t = low[i]
     n = ts.n
@@ -509,7 +513,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             if ahead is not None:
                 return ahead
         if t == "week" and i + 2 < n and low[i + 1] == "of":  # "the week of April 10"
-            inner = parse_date(ts, i + 2, lex)
+            inner = parse_date(ts, i + 2, lex, _depth + 1)
             if inner is None and low[i + 2] == "the":  # "the week of the 18th"
                 dd = _day(ts, i + 3)
                 if dd and dd[1] > i + 4 and not month_at(ts, dd[1], lex):
@@ -533,9 +537,9 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             j += 1
         if j < n and low[j] == "the":
             j += 1
-        inner = parse_date(ts, j, lex) if j < n else None
+        inner = parse_date(ts, j, lex, _depth + 1) if j < n else None
         if inner is None and j + 1 < n and ts.tok[j] in ("'", "’"):
-            inner = parse_date(ts, j + 1, lex)  # "the early '90s" starts at its apostrophe
+            inner = parse_date(ts, j + 1, lex, _depth + 1)  # "the early '90s" starts at its apostrophe
         if inner and inner[1] == j:
             e, _, end = inner
             if e.kind == "month" and not e.month2 and not e.part:
@@ -672,7 +676,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
             yy, j3 = _trailing_year(ts, j2)
             # "from 2 July to 10 July", "26 June to 28 June 2020": two days of a range, each with its month
             if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–"):
-                second = parse_date(ts, j3 + 1, lex)
+                second = parse_date(ts, j3 + 1, lex, _depth + 1)
                 if second and second[1] == j3 + 1 and second[0].kind in ("md", "ymd") and not second[0].day2 \
                         and second[0].weekdays == () and _day(ts, j3 + 1):
                     e2, end2 = second[0], second[2]
@@ -776,7 +780,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | 
         # "Friday, June 20" or "Friday June 20": the calendar date carries the weekday
         k2 = k + 1 if k < n and ts.tok[k] == "," else k
         if len(days) == 1 and k2 < n:
-            inner = parse_date(ts, k2, lex)
+            inner = parse_date(ts, k2, lex, _depth + 1)
             if inner and inner[0].kind in ("md", "ymd") and inner[1] == k2:
                 e = inner[0]
                 return DateExpr(e.kind, e.year, e.month, e.day, weekdays=(w,), explicit_year=e.explicit_year), i, inner[2]

@@ -19,7 +19,7 @@ from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_w
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
-from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity
+from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity, as_date
 
 _HYPHENS = HYPHENS
 _RANGE_WORDS = ("to", "through", "~")  # "20~100": the tilde range of Asian English
@@ -708,23 +708,6 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
     """
     with paused_gc():
         return _extract(text, as_date(published), source, lexicon or default_lexicon(), body_start, features)
-
-
-def as_date(value: dt.date | str | None) -> dt.date | None:
-    """A publication date from what callers hold: a date, a datetime (its day) or an ISO 8601 string."""
-    if value is None or type(value) is dt.date:
-        return value
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return dt.date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return dt.date.fromisoformat(text[:10]) if len(text) > 10 and text[10] in "Tt " else dt.date.fromisoformat(text)
-        except ValueError:
-            raise ValueError(f"published: not an ISO date: {value!r}") from None
-    raise TypeError(f"published: expected a date or an ISO string, got {type(value).__name__}")
 
 
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,

@@ -24,7 +24,8 @@ from .paths import builtin_rules_dir
 def _yaml_load(path: Path) -> Any:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from .yamltext import AliasRefused, load
+
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -32,7 +33,9 @@ def _yaml_load(path: Path) -> Any:
     except OSError as exc:
         raise RuleError(f"cannot read rules file ({exc.strerror})", str(path)) from None
     try:
-        return yaml.load(text, Loader=loader)
+        return load(text)
+    except AliasRefused as exc:
+        raise RuleError(str(exc), str(path), exc.line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

@@ -11,7 +11,6 @@ from typing import NamedTuple
 from .lexicon import Lexicon, phrase_at
 from .tokens import HYPHENS, NUM, WORD, Tokens
 
-MAX_DIGITS = 15  # longer digit runs are codes, not quantities
 
 
 class Num(NamedTuple):
@@ -27,12 +26,13 @@ class Num(NamedTuple):
 
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
-    may have applied. None for digit runs too long to be a quantity."""
+    may have applied. None for a figure too large for a float ("1e400"); the tokenizer leaves longer runs
+    out. Beyond 15 significant digits a figure is compared at float precision."""
     raw = text if text.isdigit() else "".join(text.replace(",", "").split())  # "1,000", "1 000", "1\u202f000"
-    whole, _, frac = raw.partition(".")
-    if len(whole) > MAX_DIGITS:
-        return None
+    _, _, frac = raw.partition(".")
     value = float(raw)
+    if not math.isfinite(value):
+        return None
     precision = 0.5 * 10 ** (-len(frac))
     return value, precision
 
@@ -122,6 +122,8 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         return None
     words = False
     if ts.typ[i] == NUM:
+        if i and ts.tok[i - 1] == "^" and ts.attached(i):
+            return None  # the exponent of "10^999", whose power did not fit: no figure of its own
         parsed = parse_digits(ts.tok[i])
         if parsed is None:
             return None
@@ -203,6 +205,8 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
     if frac is not None:
         value += frac[0] * (lex.scales.get(ts.low[j - 1], 1.0) if scaled else 1.0)
         j = frac[1]
+    if not math.isfinite(value):
+        return None  # "a trillion trillion ..." past what a float holds
     return Num(value, j, precision, scaled, words, integer_text)
 
 

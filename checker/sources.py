@@ -13,9 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .values import as_date
 
 MAX_BYTES = 50 * 1024 * 1024  # a single article larger than this is not an article
-_FRONT = re.compile(r"\A(---[ \t]*\r?\n)(.*?)(\r?\n---[ \t]*(?:\r?\n|\Z))", re.S)
+_FRONT = re.compile(r"\A\ufeff?(---[ \t]*\r?\n)(.*?)(\r?\n---[ \t]*(?:\r?\n|\Z))", re.S)
+_FRONT_OPENS = re.compile(r"\A\ufeff?---[ \t]*\r?\n[ \t]*[A-Za-z_][\w-]*[ \t]*:(?:[ \t]|\r?\n)")  # "---" then "key:"
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,10 @@ class Document:
                 starts.append(k + 1)
                 k = self.text.find("\n", k + 1)
         line = bisect.bisect_right(starts, offset)
-        return line, offset - starts[line - 1] + 1
+        col = offset - starts[line - 1] + 1
+        if line == 1 and self.text.startswith("\ufeff") and col > 1:
+            col -= 1  # editors do not show a byte-order mark as a column
+        return line, col
 
     def headline(self) -> tuple[int, int]:
         """The span of the body's first non-empty line (the headline): a title when the front matter has
@@ -63,7 +69,7 @@ class Document:
 def first_line(text: str, start: int) -> tuple[int, int]:
     """The span of the first line at or after `start` that is not blank ((len, len) when there is none)."""
     k = start
-    while k < len(text) and text[k] in "\r\n \t":
+    while k < len(text) and text[k] in "\r\n \t\ufeff":
         k += 1
     end = text.find("\n", k)
     return k, len(text) if end < 0 else end
@@ -72,15 +78,23 @@ def first_line(text: str, start: int) -> tuple[int, int]:
 def _front_matter(text: str, path: str) -> tuple[dict, int]:
     m = _FRONT.match(text)
     if not m:
+        if _FRONT_OPENS.match(text):  # a fence and a key, never closed: the body would be read as metadata
+            raise InputError("unterminated front matter (no closing `---` line)", path, 1)
         return {}, 0
     import yaml
 
+    from .yamltext import AliasRefused, load
+
     try:
-        meta = yaml.load(m.group(2), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        meta = load(m.group(2))
+    except AliasRefused as exc:
+        raise InputError(f"malformed front matter: {exc}", path, exc.line + 1) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else None
         raise InputError("malformed front matter", path, line) from None
+    except (ValueError, OverflowError) as exc:  # "published: 2025-02-30" unquoted: YAML builds a date and fails
+        raise InputError(f"malformed front matter: {exc}", path) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -91,24 +105,25 @@ def _front_matter(text: str, path: str) -> tuple[dict, int]:
 def _as_date(value: object, path: str) -> dt.date | None:
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"front matter `published` is not an ISO date: {value!r}", path) from None
+        return as_date(value if isinstance(value, (dt.date, str)) else str(value))
+    except ValueError as exc:
+        raise InputError(f"front matter {exc}", path) from None
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text, refusing binary files and undecodable bytes with a message naming the file."""
+def decode(data: bytes, path: str, *, article: bool = False) -> str:
+    """Bytes to text, refusing binary files and undecodable bytes with a message naming the file.
+    For an `article` (a text file read as is) offsets must index the file as a UTF-8 reader sees it, so a
+    byte-order mark stays (as U+FEFF) and old Mac line ends (a lone CR) become LF, same length; a reader
+    of another format (JSON, XML) gets the text without its mark."""
     if b"\x00" in data[:8192]:
         raise InputError("binary file, not text", path)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8" if article else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (undecodable byte at offset {exc.start})", path) from None
+    if article and "\r" in text:
+        text = _LONE_CR.sub("\n", text)
     return text
 
 
@@ -144,7 +159,7 @@ def load_all(path: str | Path) -> list[Document]:
         if len(data) > MAX_BYTES:
             raise InputError(f"input too large (over {MAX_BYTES // (1024 * 1024)} MiB)", "<stdin>")
         fmt = sniff(data)
-        return [parse(decode(data, "<stdin>"), "-")] if fmt == "text" else _read_format(data, "-", fmt)
+        return [parse(decode(data, "<stdin>", article=True), "-")] if fmt == "text" else _read_format(data, "-", fmt)
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", name)
@@ -165,7 +180,7 @@ def load_all(path: str | Path) -> list[Document]:
 
     fmt = FORMATS.get(p.suffix.lower(), "text")
     if fmt == "text":
-        return [parse(decode(data, name), name)]
+        return [parse(decode(data, name, article=True), name)]
     return _read_format(data, name, fmt)
 
 

@@ -192,10 +192,40 @@ def _clean(v: float | None) -> float | int | None:
 
 
 def format_number(v: float | None) -> str:
-    """Readable number: thousands separators, no float noise."""
+    """Readable number: thousands separators, no float noise; from 10^15 on, the 15 significant digits a
+    float holds ("1.5e+24"), never digits it invented."""
     if v is None:
         return "?"
-    if v == int(v) and abs(v) < 1e15:
+    if not math.isfinite(v):
+        return "∞" if v > 0 else "-∞" if v < 0 else "?"
+    if abs(v) >= 1e15:
+        return f"{v:.15g}"
+    if v == int(v):
         return f"{int(v):,}"
     text = f"{v:,.4f}".rstrip("0").rstrip(".")
     return text
+
+
+PUBLISHED_YEARS = (1800, 2200)  # a published date outside these is a typo, and date arithmetic would overflow
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A publication date from what callers hold: a date, a datetime (its day) or an ISO 8601 string; years
+    1800-2200 (outside them a date is a typo, and resolving "last week" would overflow)."""
+    if value is None or (type(value) is dt.date and PUBLISHED_YEARS[0] <= value.year <= PUBLISHED_YEARS[1]):
+        return value
+    if isinstance(value, dt.datetime):
+        got = value.date()
+    elif isinstance(value, dt.date):
+        got = dt.date(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            got = dt.date.fromisoformat(text[:10]) if len(text) > 10 and text[10] in "Tt " else dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"`published` is not an ISO date: {value!r}") from None
+    else:
+        raise TypeError(f"`published`: expected a date or an ISO string, got {type(value).__name__}")
+    if not PUBLISHED_YEARS[0] <= got.year <= PUBLISHED_YEARS[1]:
+        raise ValueError(f"`published` is out of range ({PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}): {got.isoformat()}")
+    return got
