@@ -3,8 +3,9 @@
 1. Cold `checker extract` and `checker compare` on the seed pair against a bare quantulum3 script parsing
    the same files (fresh processes, best of N). Goal: checker at most 0.3x the bare script.
 2. Warm extraction throughput in MB/s on a corpus of at least 2 MB built from the fixtures. Goal >= 1 MB/s.
-3. `checker compare` on 10, 50 and 200 generated articles, with claims per second. Goal: 200 in <= 5 s,
-   near-linear growth.
+3. `checker compare` on 10, 50, 200, 1,000 and 5,000 generated articles: time, peak memory (the child's
+   maximum resident set) and cost per claim. Goals: 200 in <= 5 s; cost per claim from 200 to 5,000 flat
+   within 1.5x. `--quick` stops at 1,000.
 """
 from __future__ import annotations
 
@@ -49,26 +50,44 @@ def cold(runs: int = 5) -> None:
     print(f"  checker compare      {cmp_ * 1000:8.0f} ms   {cmp_ / bare:5.2f}x   (goal <= 0.30x)")
 
 
-def scaling() -> None:
+def _run_measured(cmd: list[str]) -> tuple[float, float, bytes, int]:
+    """(wall seconds, peak resident MB, stdout, exit code) of one child process, from its own rusage."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - t0
+        err = proc.stderr.read() if proc.stderr else b""
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            raise SystemExit(f"bench: {cmd[1]} failed: {err.decode()[-300:]}")
+        out.seek(0)
+        return wall, usage.ru_maxrss / 1024, out.read(), code
+
+
+def scaling(sizes: tuple[int, ...] = (10, 50, 200, 1000, 5000)) -> None:
+    import json
     import tempfile
 
     from generate import generate
 
-    print("checker compare on generated articles (one process each, wall time):")
+    print("checker compare on generated articles (one process each, wall time, peak memory):")
     checker_bin = str(Path(sys.executable).with_name("checker"))
+    per_claim: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        for n in (10, 50, 200):
+        for n in sizes:
             paths = generate(Path(tmp) / str(n), n)
-            t0 = time.perf_counter()
-            proc = subprocess.run([checker_bin, "compare", "--format", "json", *map(str, paths)], capture_output=True)
-            dt = time.perf_counter() - t0
-            if proc.returncode not in (0, 1):
-                raise SystemExit(f"bench: compare failed: {proc.stderr.decode()[-300:]}")
-            import json
-
-            data = json.loads(proc.stdout)
+            wall, peak, stdout, _ = _run_measured([checker_bin, "compare", "--format", "json", *map(str, paths)])
+            data = json.loads(stdout)
             claims, findings = len(data["claims"]), len(data["findings"])
-            print(f"  {n:4d} articles  {dt:6.2f} s  {claims:6d} claims  {claims / dt:8,.0f} claims/s  {findings:6d} findings")
+            per_claim[n] = wall / claims * 1000
+            print(f"  {n:5d} articles  {wall:6.2f} s  {peak:7.0f} MB  {claims:6d} claims  {per_claim[n]:5.2f} ms/claim"
+                  f"  {findings:6d} findings")
+    if 200 in per_claim and len(per_claim) > 1:
+        top = max(per_claim)
+        print(f"  cost per claim at {top:,} against 200 articles: {per_claim[top] / per_claim[200]:.2f}x   (goal <= 1.5x)")
 
 
 def _fixture_paths() -> list[Path]:
@@ -116,9 +135,10 @@ def throughput(repeats: int = 5) -> None:
 
 def main() -> int:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
+    quick = "--quick" in sys.argv
     cold()
     throughput()
-    scaling()
+    scaling((10, 50, 200, 1000) if quick else (10, 50, 200, 1000, 5000))
     return 0
 
 

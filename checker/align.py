@@ -34,10 +34,12 @@ class Fact:
     block: str
     members: list[Frame] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
-    scores: dict[tuple[str, str], float] = field(default_factory=dict)
+    scores: dict[tuple[str, str], float] = field(default_factory=dict)   # pairs scored one by one
+    joined: dict[str, tuple[int, float]] = field(default_factory=dict)  # source -> (turn it joined, its score)
     explain: Callable[["Fact", str, str], str] | None = field(default=None, repr=False)
     _reps: list[Frame] = field(default_factory=list, repr=False)   # representatives(), kept as members join
     _reps_of: int = field(default=0, repr=False)                   # how many members _reps has looked at
+    _by_id: dict[str, Frame] = field(default_factory=dict, repr=False)
 
     def representatives(self) -> list[Frame]:
         """The members a newcomer is scored against when the fact is large: each source's first statement,
@@ -54,6 +56,24 @@ class Fact:
     def scored_members(self) -> list[Frame]:
         """The members a newcomer is scored against: all of a small fact, representatives of a large one."""
         return self.members if len(self.members) <= MAX_MEMBERS_SCORED else self.representatives()
+
+    def score(self, a: Claim, b: Claim) -> float | None:
+        """How well two members line up: their own score when the pair was scored, else the score with
+        which the later of their sources joined (a repeat lines up through the statement that was scored).
+        Kept this way, a fact holds scores for the pairs scored, not for every pair of its members."""
+        got = self.scores.get((a.id, b.id))
+        if got is None:
+            got = self.scores.get((b.id, a.id))
+        if got is not None:
+            return got
+        turns = [t for t in (self.joined.get(a.source), self.joined.get(b.source)) if t is not None]
+        return max(turns)[1] if turns else None
+
+    def member_index(self) -> dict[str, Frame]:
+        """Members by claim id, built once the fact is complete (findings look members up by id)."""
+        if len(self._by_id) != len(self.members):
+            self._by_id = {m.claim.id: m for m in self.members}
+        return self._by_id
 
     def reason(self, a: str, b: str) -> str:
         """Why two of its claims were lined up (worked out on demand: only findings need it)."""
@@ -380,7 +400,7 @@ def _restated(a: Frame, b: Frame) -> bool:
             and abs(a.log_size - b.log_size) < _LOG_RESTATED)
 
 
-def _value_key(c: Claim) -> tuple:
+def value_key(c: Claim) -> tuple:
     v = c.value
     if isinstance(v, Quantity):
         return (v.low, v.high, v.unit)
@@ -426,7 +446,7 @@ def _groups(feats: list[Frame]) -> list[list[Frame]]:
         for i in idxs:
             f = feats[i]
             keys = {("s", s) for s in f.subjects} | ({("e", f.nearest)} if f.nearest else set())
-            keys.add(("v", _value_key(f.claim)))
+            keys.add(("v", value_key(f.claim)))
             seen: set[int] = set()
             for key in keys:
                 for j in index[key][-8:]:
@@ -449,7 +469,7 @@ def _keys(f: Frame) -> set[tuple]:
     keys |= {(f.block, "c", w) for w in f.context}
     v = f.claim.value
     if f.rarity >= 0.25:
-        keys.add((f.block, "v", _value_key(f.claim)))  # an uncommon figure repeated is a candidate by itself
+        keys.add((f.block, "v", value_key(f.claim)))  # an uncommon figure repeated is a candidate by itself
     elif isinstance(v, DateSpan) and v.resolved and v.start:
         keys.add((f.block, "v", v.start, v.end))  # "on Thursday" and "on April 10": the same day
     return keys
@@ -480,8 +500,8 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     known = frozenset(lex.subject_groups.values())
 
     def reason(fact: Fact, a: str, b: str) -> str:
-        fa = next((m for m in fact.members if m.claim.id == a), None)
-        fb = next((m for m in fact.members if m.claim.id == b), None)
+        by_id = fact.member_index()
+        fa, fb = by_id.get(a), by_id.get(b)
         return explain(fa, fb, known, idf) if fa and fb else "lined up with the same fact"
 
     for fact in facts:
@@ -546,13 +566,10 @@ def _align_phase(frames_by_source: list[tuple[str, list[Frame]]], ctx: _Context,
             taken_groups.add(gi)
             taken_facts.add(fid)
             fact = facts[fid]
-            each = pair_scores.get((gi, fid), {})
-            for f in groups[gi]:
-                for m in fact.members:
-                    if m.claim.source != source:
-                        # each pair keeps its own score: a source's group may hold a figure that lines up
-                        # with the fact only through a sibling (then its own, weaker, score says so)
-                        fact.scores[(m.claim.id, f.claim.id)] = each.get((m.claim.id, f.claim.id), sc)
+            # each scored pair keeps its own score: a source's group may hold a figure that lines up with
+            # the fact only through a sibling (then its own, weaker, score says so); the rest go by `sc`
+            fact.scores.update(pair_scores.get((gi, fid), {}))
+            fact.joined[source] = (len(fact.joined) + 1, sc)
             _join(fact, groups[gi], index)
         for gi, group in enumerate(groups):
             if gi not in taken_groups:
@@ -603,9 +620,9 @@ def _merge_apart(ctx: _Context, first: int) -> None:
             continue
         top, gid, each = best
         other = facts[gid]
-        for f in fact.members:
-            for m in other.members:
-                other.scores[(m.claim.id, f.claim.id)] = each.get((m.claim.id, f.claim.id), top)
+        other.scores.update(each)
+        for src in sorted(fact.sources):
+            other.joined[src] = (len(other.joined) + 1, top)
         _join(other, fact.members, ctx.index)
         fact.members, fact.sources = [], set()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from .align import Fact, Model, align
+from .align import Fact, Model, align, value_key
 from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, UNVERIFIABLE, Verdict, describe, judge
 from .lexicon import Lexicon
 from .values import DATE, Claim
@@ -112,7 +112,7 @@ class _Builder:
         """Add the finding on one aligned pair. Figures that disagree must line up well before that is called
         a conflict: a weakly aligned pair is more likely two facts than one misreported, so it is reported
         as a possible conflict (a warning) with the alignment's confidence."""
-        score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id)))
+        score = fact.score(x, y)
         model = Model.of(self.lex)
         need = model.date_conflict_threshold if x.kind == DATE else model.conflict_threshold
         if v.verdict == CONFLICT and score is not None and score < need:
@@ -126,8 +126,15 @@ def _published(sources: list) -> dict[str, object]:
 
 
 def _pairs(fact: Fact, allowed=None) -> list[tuple[Claim, Claim]]:  # type: ignore[no-untyped-def]
-    """Cross-source pairs of a fact's claims; for a fact stated by many sources, each against a representative."""
-    members = [m.claim for m in fact.members]
+    """Cross-source pairs of a fact's claims; for a fact stated by many sources, each against a representative.
+    A source repeating one figure k times counts MAX_AGREEING of them (the earliest): k x m repeats would
+    otherwise cost k x m judgements for findings that show at most MAX_AGREEING."""
+    members, per_value = [], {}
+    for m in fact.members:
+        key = (m.claim.source, value_key(m.claim))
+        per_value[key] = per_value.get(key, 0) + 1
+        if per_value[key] <= MAX_AGREEING:
+            members.append(m.claim)
     out = []
     if len(fact.sources) <= LARGE_FACT:
         for i, a in enumerate(members):
@@ -155,7 +162,7 @@ def _one_per_source_pair(fact: Fact, judged: list[tuple[Claim, Claim, Verdict]],
     earliest statement (a story's lead states its facts first). `sure`: the alignment that counts as well."""
     by_pair: dict[tuple[str, str], list[tuple[tuple, tuple[Claim, Claim, Verdict]]]] = {}
     for x, y, v in judged:
-        score = fact.scores.get((x.id, y.id), fact.scores.get((y.id, x.id))) or 0.0
+        score = fact.score(x, y) or 0.0
         in_headline = (x.start < headline_end.get(x.source, -1)) + (y.start < headline_end.get(y.source, -1))
         rank = (_PREFERENCE.get(v.verdict, 1), in_headline, score < sure, x.start, y.start)
         by_pair.setdefault((x.source, y.source), []).append((rank, (x, y, v)))
