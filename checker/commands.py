@@ -78,9 +78,22 @@ def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list
 def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool = False) -> list[Claim]:
     """Claims of a source; `text` is the file with suppression comments blanked (same offsets); `features`
     adds what the comparator lines claims up by."""
+    import warnings
+
+    from .extraction import DenseText
+
     d = src.doc
-    return extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex,
-                   body_start=d.body_start, features=features)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DenseText)
+        got = extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex,
+                      body_start=d.body_start, features=features)
+    for w in caught:
+        if issubclass(w.category, DenseText):
+            where = d.where(w.message.offset) if isinstance(w.message, DenseText) else ""
+            print(f"checker: warning: {d.path}: {w.message} ({where})", file=sys.stderr)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return got
 
 
 def claim_rows(sources: list[Source], claims: list[Claim]) -> list[dict]:

@@ -710,6 +710,25 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
         return _extract(text, as_date(published), source, lexicon or default_lexicon(), body_start, features)
 
 
+TRIES_BASE, CHARS_PER_TRY = 3000, 64  # running text starts the readers once per ~55 characters
+
+
+def reading_budget(chars: int) -> int:
+    """How many times the readers may start on a text of `chars` characters. Each start costs ~30 us, so a
+    text packed with figures ("1,1,1,...", "2-1 2-1 ...") would cost 20x running text per byte; past this
+    budget it is a data dump, not an article, and reading stops (with a DenseText warning)."""
+    return TRIES_BASE + chars // CHARS_PER_TRY
+
+
+class DenseText(UserWarning):
+    """A text held more possible figures than `reading_budget` allows; the ones after `offset` were not read."""
+
+    def __init__(self, budget: int, offset: int) -> None:
+        super().__init__(f"more than {budget:,} places that may hold a figure (over one per {CHARS_PER_TRY} "
+                         f"characters): not running text; figures after character {offset:,} were not read")
+        self.budget, self.offset = budget, offset
+
+
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
              features: bool) -> list[Claim]:
     ts = tokenize(text)
@@ -728,6 +747,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     article_next = lex.derived("article_next", _build_article_next)
     candidates = compress(range(n), map(or_, map(NUM.__eq__, typ), map(starters.__contains__, low)))
     pos = start_token  # the first token not yet read (front matter and mentions already read lie before)
+    budget = reading_budget(len(text))
+    tried = 0
     for i in candidates:
         if i < pos:
             continue
@@ -742,6 +763,12 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
             continue  # the commonest word of all begins a mention only before a few words
         if t == NUM and w.skip_number(i):
             continue
+        tried += 1
+        if tried > budget:
+            import warnings
+
+            warnings.warn(DenseText(budget, ts.start[i]), stacklevel=3)
+            break
         got = parse_date(ts, i, lex) if t != SYM else None
         if got is not None:
             expr, first, end = got

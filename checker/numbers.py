@@ -13,6 +13,10 @@ from .tokens import HYPHENS, NUM, WORD, Tokens
 
 
 
+MAX_NUMBER_WORDS = 40  # the longest spelled number anyone writes is about 20 tokens; reading stops here, so a
+                       # run of number words costs its length, not its square
+
+
 class Num(NamedTuple):
     """A number as read, before units: a tuple, as it lives only inside the readers (cheapest to build)."""
 
@@ -39,19 +43,22 @@ def parse_digits(text: str) -> tuple[float, float] | None:
 
 def _whole_goes_on(ts: Tokens, k: int, lex: Lexicon) -> bool:
     """After 'and': a proper fraction ('and three quarters') is added to the whole before it; an improper one
-    ('one hundred and thirty-two fifths') makes the whole its numerator."""
-    frac = fraction_at(ts, k, lex)
+    ('one hundred and thirty-two fifths') makes the whole its numerator. The numerator is read without
+    following its own "and": a run of "one hundred and one hundred and ..." costs its length, not its square."""
+    num = _word_number(ts, k, lex, follow_and=False) if ts.typ[k] == WORD else None
+    frac = fraction_at(ts, k, lex, numerator=num) if num is not None else fraction_at(ts, k, lex)
     return frac is None or frac[0] >= 1
 
 
-def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
+def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> tuple[float, int] | None:
     """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
     n = ts.n
     total = current = 0.0
     last = None  # what the previous word was: unit, teen, tens, hundred, scale, a, and
     j = i
     end = i
-    while j < n:
+    stop = min(n, i + MAX_NUMBER_WORDS)
+    while j < stop:
         w = ts.low[j]
         if w in lex.number_words:
             v = lex.number_words[w]
@@ -82,7 +89,7 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
                 and j + 1 < n and 0 < lex.number_words.get(ts.low[j + 1], 0) < 10:
             j += 1
             continue  # "eighty-seven", "eighty - seven"
-        elif w == "and" and last in ("hundred", "scale") and j + 1 < n and (
+        elif w == "and" and follow_and and last in ("hundred", "scale") and j + 1 < n and (
                 ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex):
             last, j = "and", j + 1
             continue  # "two hundred and fifty"; "a hundred and three quarters" ends before its fraction
@@ -94,6 +101,8 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon) -> tuple[float, int] | None:
     if end == i or last in ("a", None):
         return None
     value = total + current
+    if not math.isfinite(value):
+        return None  # "a hundred hundred hundred ..." past what a float holds
     # "five point five", "two hundred point zero three": the words after "point" are its digits
     if end + 1 < n and ts.low[end] == "point" and value == int(value):
         digits, k = "", end + 1
