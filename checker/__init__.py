@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["load", "extract", "extract_document", "compare", "check", "claims_frame", "findings_frame", "Claim",
+__all__ = ["load", "extract", "extract_document", "compare", "check", "claims_frame", "findings_frame", "write_csv", "Claim",
            "Quantity", "DateSpan", "Document", "Report", "CheckerError"]
 
 if TYPE_CHECKING:
@@ -69,6 +69,15 @@ def findings_frame(report):  # type: ignore[no-untyped-def]
     from .dataframes import findings_frame as _frame
 
     return _frame(report)
+
+
+def write_csv(frame, path_or_buf=None):  # type: ignore[no-untyped-def]
+    """A DataFrame (claims_frame, findings_frame) as CSV with text cells made safe for spreadsheets: a cell
+    from article text starting with = + - @ gets a leading apostrophe (CSV injection). Returns the text
+    when no path or buffer is given."""
+    from .formats import write_csv as _write
+
+    return _write(frame, path_or_buf)
 
 
 def __getattr__(name: str):  # lazy re-exports keep `import checker` cheap

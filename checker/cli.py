@@ -5,7 +5,8 @@ import argparse
 import sys
 from typing import Sequence
 
-from .errors import EXIT_USAGE, CheckerError
+from .errors import EXIT_INTERRUPTED, EXIT_OUTPUT, EXIT_USAGE, CheckerError
+from .text import printable
 
 FORMATS = ("text", "json", "jsonl", "csv", "line", "github", "sarif", "junit", "html")
 
@@ -70,15 +71,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    try:
-        from . import commands
+    from . import commands
 
-        return {"extract": commands.run_extract, "compare": commands.run_compare, "check": commands.run_check,
+    try:
+        code = {"extract": commands.run_extract, "compare": commands.run_compare, "check": commands.run_check,
                 "rules": commands.run_rules}[args.command](args)
+        sys.stdout.flush()  # a full disk shows here, not at exit
+        return code
     except CheckerError as exc:
-        print(f"checker: {exc}", file=sys.stderr)
+        print(f"checker: {printable(str(exc))}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        return 130
+        print("checker: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
-        return 0
+        # the reader stopped early (`| head -1`): quiet, and the exit code the findings gave
+        _silence_stdout()
+        return commands.OUTCOME["code"]
+    except OSError as exc:
+        if exc.filename is not None:
+            raise
+        _silence_stdout()
+        print(f"checker: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_OUTPUT
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again at exit."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

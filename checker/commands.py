@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extraction import extract
+from .text import printable
 from .config import Config
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .sources import Document, load_all
@@ -49,6 +50,14 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
 
             raise ConfigError(f"`tolerances.{unknown[0]}`: no such tolerance (known: {', '.join(sorted(lex.tolerances))})",
                               str(cfg.path))
+        from .lexicon import tolerance_problem
+
+        for key, value in sorted(cfg.tolerances.items()):
+            problem = tolerance_problem(key, value)
+            if problem:
+                from .errors import ConfigError
+
+                raise ConfigError(f"`tolerances.{key}` = {value}: must be {problem}", str(cfg.path))
         lex = replace(lex, tolerances={**lex.tolerances, **cfg.tolerances})
     rates = getattr(args, "rates", None) or cfg.rates
     if rates:
@@ -90,7 +99,7 @@ def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool
     for w in caught:
         if issubclass(w.category, DenseText):
             where = d.where(w.message.offset) if isinstance(w.message, DenseText) else ""
-            print(f"checker: warning: {d.path}: {w.message} ({where})", file=sys.stderr)
+            print(f"checker: warning: {printable(d.path)}: {w.message} ({where})", file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return got
@@ -124,8 +133,10 @@ def run_extract(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         import pandas as pd
 
-        pd.DataFrame(claim_rows(sources, claims),
-                     columns=["file", "line", "col", "surface", "kind", "value", "subject", "where"]).to_csv(out, index=False)
+        from .formats import write_csv
+
+        write_csv(pd.DataFrame(claim_rows(sources, claims),
+                               columns=["file", "line", "col", "surface", "kind", "value", "subject", "where"]), out)
     else:
         from .render import claims_table
 
@@ -144,12 +155,18 @@ def _prepare(sources: list[Source], lex: Lexicon) -> tuple[dict[str, list[Claim]
     return claims, sups
 
 
+OUTCOME = {"code": 0}  # the exit code of a run whose output is being written (see cli.main)
+
+
 def _emit_report(report, args: argparse.Namespace, cfg: Config, lex: Lexicon) -> int:  # type: ignore[no-untyped-def]
     from . import formats
     from .errors import EXIT_FINDINGS, EXIT_OK
 
     fmt = args.format or cfg.format or "text"
     fail_on = args.fail_on or cfg.fail_on or "error"
+    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    code = EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
+    OUTCOME["code"] = code  # known before writing: a reader that closes the pipe early does not change it
     if fmt == "text":
         from .render import report_text
 
@@ -163,8 +180,7 @@ def _emit_report(report, args: argparse.Namespace, cfg: Config, lex: Lexicon) ->
                    "github": formats.to_github, "junit": formats.to_junit,
                    "sarif": lambda r: formats.to_sarif(r, lex.checks), "html": _html}
         sys.stdout.write(writers[fmt](report))
-    threshold = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
-    return EXIT_FINDINGS if any(f.severity in threshold for f in report.findings) else EXIT_OK
+    return code
 
 
 def _html(report) -> str:  # type: ignore[no-untyped-def]

@@ -4,6 +4,8 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_OUTPUT = 3        # the report could not be written (disk full, output closed with an error)
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report a SIGINT
 
 
 class CheckerError(Exception):

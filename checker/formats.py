@@ -7,9 +7,11 @@ comment.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from .report import Finding, Report
+from .text import printable
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -61,12 +63,13 @@ def to_line(report: Report) -> str:
     out = []
     for f in report.findings:
         loc = locate(report, f)
-        out.append(f"{loc.path}:{loc.line}:{loc.col}: {f.severity}: {f.message} [{f.rule} {f.name}]")
+        path, message = (printable(x).replace("\n", "\\n") for x in (loc.path, f.message))  # one line each
+        out.append(f"{path}:{loc.line}:{loc.col}: {f.severity}: {message} [{f.rule} {f.name}]")
     return "\n".join(out) + ("\n" if out else "")
 
 
 def _gh_escape(value: str, prop: bool = False) -> str:
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         value = value.replace(":", "%3A").replace(",", "%2C")
     return value
@@ -120,6 +123,15 @@ def _sarif_location(loc: Location) -> dict:
                                             "charLength": loc.end - loc.start}}}
 
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml(text: str) -> str:
+    """Text XML 1.0 can hold: a character it forbids (a control character from a file name or article)
+    is written as an escape ('\\x1b'), so the document stays valid."""
+    return _NOT_XML.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def to_junit(report: Report) -> str:
     """JUnit XML: a test case per finding; conflicts and warnings fail, consistent findings pass."""
     import xml.etree.ElementTree as ET
@@ -129,26 +141,47 @@ def to_junit(report: Report) -> str:
                        failures=str(len(failing)), errors="0", skipped="0")
     for f in report.findings:
         loc = locate(report, f)
-        case = ET.SubElement(suite, "testcase", classname=loc.path, name=f"{f.rule} {f.name} {loc.line}:{loc.col}",
-                             file=loc.path, line=str(loc.line))
+        path, message = _xml(loc.path), _xml(f.message)
+        case = ET.SubElement(suite, "testcase", classname=path, name=f"{f.rule} {f.name} {loc.line}:{loc.col}",
+                             file=path, line=str(loc.line))
         if f.severity in ("error", "warning"):
-            fail = ET.SubElement(case, "failure", message=f.message, type=f"{f.rule} {f.severity}")
-            fail.text = f"{loc.path}:{loc.line}:{loc.col}: {f.message}\nwhy: {f.why}" if f.why else f.message
+            fail = ET.SubElement(case, "failure", message=message, type=f"{f.rule} {f.severity}")
+            fail.text = f"{path}:{loc.line}:{loc.col}: {message}\nwhy: {_xml(f.why)}" if f.why else message
     root = ET.Element("testsuites", tests=suite.get("tests", "0"), failures=suite.get("failures", "0"))
     root.append(suite)
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def to_csv(report: Report) -> str:
-    import io
-
     import pandas as pd
 
     from .render import finding_rows
 
-    rows = finding_rows(report)
     columns = ["id", "verdict", "severity", "rule", "name", "message", "a_where", "a_text", "a_value",
                "b_where", "b_text", "b_value", "why"]
-    buf = io.StringIO()
-    pd.DataFrame(rows, columns=columns).to_csv(buf, index=False)
-    return buf.getvalue()
+    return write_csv(pd.DataFrame(finding_rows(report), columns=columns))
+
+
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)*")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting with = + - @ (or a tab or CR) gets a leading
+    apostrophe, as OWASP advises for CSV injection; a plain number ("-5", "+1.5") is left as it is."""
+    if isinstance(value, str) and value[:1] in _FORMULA_STARTS and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def write_csv(frame: "pd.DataFrame", path_or_buf=None) -> str | None:  # type: ignore[no-untyped-def]
+    """A DataFrame as CSV with every text cell made safe for spreadsheets (csv_cell): `--format csv` and
+    the DataFrames of the Python API (checker.write_csv) go through here. Returns the text when no path or
+    buffer is given."""
+    from pandas.api.types import is_object_dtype, is_string_dtype
+
+    safe = frame.copy()
+    for col in safe.columns:
+        if is_string_dtype(safe[col]) or is_object_dtype(safe[col]):
+            safe[col] = safe[col].map(csv_cell, na_action="ignore")
+    return safe.to_csv(path_or_buf, index=False)

@@ -303,7 +303,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
         for k, v in d.items():
             if k in ("id", "description"):
                 continue
-            _expect(rf, (k,), _is_num(v) or isinstance(v, bool), "a number")
+            problem = tolerance_problem(k, v)
+            _expect(rf, (k,), problem is None, problem or "")
     elif rid == "rates":
         _mapping_of(rf, "per_euro", lambda v: _is_num(v) and math.isfinite(v) and v > 0, "a positive number")
         _expect(rf, ("as_of",), isinstance(d.get("as_of"), (str, _dt.date)), "a date (YYYY-MM-DD)")
@@ -315,6 +316,28 @@ def _validate(rid: str, rf: RuleFile) -> None:
     elif rid == "checks":
         _mapping_of(rf, "rules", lambda v: isinstance(v, dict) and v.get("severity") in ("error", "warning", "info", "off")
                     and isinstance(v.get("name"), str), "a mapping with `name` and `severity` (error|warning|info|off)")
+
+
+# the range each tolerance may take: a share of the stated figure below 1, or an amount in its own unit
+TOLERANCE_RANGES: dict[str, tuple[float, float]] = {
+    "approximate": (0.0, 1.0), "exact_converted": (0.0, 1.0), "exchange_band": (0.0, 1.0),
+    "magnitude": (0.0, 3.0), "time_of_day_minutes": (0.0, 720.0),
+}
+_TOLERANCE_FLAGS = ("decimal_rounding",)
+
+
+def tolerance_problem(key: str, value: object) -> str | None:
+    """What is wrong with a tolerance's value, or None. NaN silences every comparison and a negative slack
+    makes identical figures conflict, so a value must be finite and within its range (any other tolerance
+    a rules folder adds: a finite number, not negative)."""
+    if key in _TOLERANCE_FLAGS:
+        return None if isinstance(value, bool) else "true or false"
+    if not _is_num(value) or isinstance(value, bool) or not math.isfinite(value):
+        return "a finite number"
+    lo, hi = TOLERANCE_RANGES.get(key, (0.0, math.inf))
+    if not lo <= value < hi:
+        return f"a number from {lo:g} up to (not including) {hi:g}" if hi != math.inf else "a number, not negative"
+    return None
 
 
 REQUIRED_IDS = ("numbers", "vague", "qualifiers", "units", "dates", "subjects", "events", "tolerances", "checks",

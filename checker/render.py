@@ -4,6 +4,10 @@ from __future__ import annotations
 import os
 import sys
 
+from .text import printable
+
+PLAIN_ROWS = 500
+
 
 def console(no_color: bool = False, to_stderr: bool = False):  # type: ignore[no-untyped-def]
     from rich.console import Console
@@ -16,7 +20,19 @@ def console(no_color: bool = False, to_stderr: bool = False):  # type: ignore[no
 
 def table(columns: tuple[str, ...], rows: list[tuple[str, ...]], no_color: bool = False, footer: str | None = None,
           to_stderr: bool = False) -> None:
-    """A plain borderless table: the one shape every listing uses."""
+    """A plain borderless table: the one shape every listing uses. Cells are made printable (no control
+    characters from article text or file names reach the terminal). Past PLAIN_ROWS rows, or when nobody
+    watches, the columns are padded directly: rich lays out ~1,500 rows a second, far too slow for a long
+    listing, and adds nothing without colour."""
+    rows = [tuple(printable(c) for c in r) for r in rows]
+    stream = sys.stderr if to_stderr else sys.stdout
+    if len(rows) > PLAIN_ROWS or not stream.isatty():
+        widths = [max([len(col), *(len(r[k]) for r in rows)]) for k, col in enumerate(columns)]
+        lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in [columns, *rows]]
+        if footer:
+            lines.append(footer)
+        stream.write("\n".join(lines) + "\n")
+        return
     from rich.table import Table
 
     con = console(no_color, to_stderr)
@@ -47,8 +63,7 @@ def _place(path: str, where: str) -> str:
 
 
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
-    doc = next(s for s in report.sources if s.id == claim.source).doc
-    return _place(doc.path, doc.where(claim.start))
+    return _place(report.source(claim.source).doc.path, report.source(claim.source).doc.where(claim.start))
 
 
 def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -74,6 +89,7 @@ def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]
 def _highlight(sentence: str, surface: str):  # type: ignore[no-untyped-def]
     from rich.text import Text
 
+    sentence, surface = printable(sentence), printable(surface)
     text = Text(sentence)
     k = sentence.find(surface)
     if k >= 0:
@@ -94,14 +110,14 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
 
             loc = locate(report, f)
             line = Text()
-            line.append(f"{_VERDICT_MARK[f.verdict]} {loc.path}:{loc.line}:{loc.col} ", style=_VERDICT_STYLE[f.verdict])
+            line.append(f"{_VERDICT_MARK[f.verdict]} {printable(loc.path)}:{loc.line}:{loc.col} ", style=_VERDICT_STYLE[f.verdict])
             line.append(f"[{f.rule} {f.name}] ", style="dim")
-            line.append(f.message)
+            line.append(printable(f.message))
             con.print(line)
             continue
         if wanted is None or f.verdict in wanted:
             by_fact.setdefault(f.fact, []).append(f)
-    labels = {s.id: (s.doc.source or s.doc.path) for s in report.sources}
+    labels = {s.id: printable(s.doc.source or s.doc.path) for s in report.sources}
     for findings in by_fact.values():
         ids = []
         for f in findings:
@@ -109,21 +125,21 @@ def report_text(report, show: str = "conflicts", no_color: bool = False) -> None
         claims = [report.claim(c) for c in ids]
         subject = next((c.subject for c in claims if c.subject), None) or claims[0].kind
         head = Text()
-        head.append(f"{subject}", style="bold")
+        head.append(printable(f"{subject}"), style="bold")
         head.append(f"  ({claims[0].kind})", style="dim")
         con.print(head)
         for c in claims:
             line = Text("  ")
             line.append(f"{labels[c.source]}: ", style="cyan")
-            line.append(c.readable(), style="bold")
-            line.append(f"  {_where(report, c)}", style="dim")
+            line.append(printable(c.readable()), style="bold")
+            line.append(f"  {printable(_where(report, c))}", style="dim")
             con.print(line)
             con.print(Text("    ").append_text(_highlight(c.sentence, c.text)))
         for f in findings:
             verdict = Text("  ")
             verdict.append(f"{_VERDICT_MARK[f.verdict]} {f.verdict}", style=_VERDICT_STYLE[f.verdict])
             verdict.append(f" [{f.rule} {f.name}] ", style="dim")
-            verdict.append(f.message)
+            verdict.append(printable(f.message))
             con.print(verdict)
         con.print()
     s = report.summary()

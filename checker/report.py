@@ -54,8 +54,15 @@ class Report:
     def claim(self, cid: str) -> Claim:
         return self._by_id[cid]
 
+    def source(self, sid: str):  # type: ignore[no-untyped-def]
+        """The source with this id (looked up in a table built once: reports may hold thousands)."""
+        if len(self._sources) != len(self.sources):
+            self._sources = {s.id: s for s in self.sources}
+        return self._sources[sid]
+
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.claims}
+        self._sources: dict = {}
 
     def to_json(self) -> dict:
         docs = {s.id: s.doc for s in self.sources}
@@ -200,40 +207,50 @@ def _order(findings: list[Finding]) -> list[Finding]:
 
 def apply_suppressions(report: Report, suppressions: dict[str, list], lex: Lexicon,
                        severities: dict[str, str] | None = None) -> Report:
-    """Drop findings a suppression comment covers; report unused (CK401) and invalid (CK402) comments."""
+    """Drop findings a suppression comment covers; report unused (CK401) and invalid (CK402) comments.
+    Each comment looks up the claims in its scope (bisect over the source's claim offsets), so the cost is
+    the claims covered, not findings x comments."""
+    import bisect
+
     names = {str(v.get("name")): k for k, v in lex.checks.items()}
     b = _Builder(lex, severities)
-    used: set[tuple[str, int]] = set()
-    kept: list[Finding] = []
-    valid: dict[str, list[tuple[object, set[str]]]] = {}
+    starts: dict[str, list[tuple[int, str]]] = {}
+    for c in report.claims:
+        starts.setdefault(c.source, []).append((c.start, c.id))
+    for items in starts.values():
+        items.sort()
+    covering: dict[str, list[tuple[object, set[str]]]] = {}  # claim id -> the valid comments covering it
+    valid: list[object] = []
     for source, items in suppressions.items():
         for sup in items:
+            if sup.problem:
+                b.add("suppression", "CK402", (), f"malformed suppression: {sup.problem}", "", -1,
+                      location=(sup.source, sup.start, sup.end))
+                continue
             ids = {r if r in lex.checks else names.get(r, "") for r in sup.rules}
             if not sup.rules or "" in ids:
                 bad = ", ".join(r for r in sup.rules if r not in lex.checks and r not in names) or "no rule"
                 b.add("suppression", "CK402", (), f"suppression names {bad}: it must name a rule (see `checker rules`)",
                       "", -1, location=(sup.source, sup.start, sup.end))
                 continue
-            valid.setdefault(source, []).append((sup, ids))
+            valid.append(sup)
+            claims = starts.get(source, [])
+            k = bisect.bisect_left(claims, (sup.scope[0], ""))
+            while k < len(claims) and claims[k][0] < sup.scope[1]:
+                covering.setdefault(claims[k][1], []).append((sup, ids))
+                k += 1
+    used: set[tuple[str, int]] = set()
+    kept: list[Finding] = []
     for f in report.findings:
-        hit = None
-        for cid in f.claims:
-            c = report.claim(cid)
-            for sup, ids in valid.get(c.source, ()):
-                if f.rule in ids and sup.scope[0] <= c.start < sup.scope[1]:
-                    hit = sup
-                    break
-            if hit:
-                break
+        hit = next((sup for cid in f.claims for sup, ids in covering.get(cid, ()) if f.rule in ids), None)
         if hit is None:
             kept.append(f)
         else:
             used.add((hit.source, hit.start))
-    for items in valid.values():
-        for sup, _ in items:
-            if (sup.source, sup.start) not in used:
-                b.add("suppression", "CK401", (), f"unused suppression of {', '.join(sup.rules)}: nothing to silence here",
-                      "", -1, location=(sup.source, sup.start, sup.end))
+    for sup in valid:
+        if (sup.source, sup.start) not in used:
+            b.add("suppression", "CK401", (), f"unused suppression of {', '.join(sup.rules)}: nothing to silence here",
+                  "", -1, location=(sup.source, sup.start, sup.end))
     report.findings = _order(kept + b.findings)
     return report
 

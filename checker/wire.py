@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .sources import Document
+from .text import printable
 
 EXTENSIONS = frozenset((".txt", ".md", ".markdown", ".json", ".jsonl", ".ndjson", ".xml", ".html", ".htm", ".docx"))
 _WORD = re.compile(r"[^\W\d_]{2,}|\d+(?:[.,]\d+)*")
@@ -156,7 +157,7 @@ class Library:
                 try:
                     docs = load_all(p)
                 except InputError as exc:  # one bad story in a day's wire: say which, check the rest
-                    print(f"checker: {exc}: skipped", file=sys.stderr)
+                    print(f"checker: {printable(str(exc))}: skipped", file=sys.stderr)
                     continue
                 entry = {"path": p, "docs": docs, "features": [features(d, self.stop) for d in docs], "claims": {}}
                 self.cache.put(key, entry)

@@ -13,6 +13,7 @@ import sys
 from typing import Any
 
 from ..errors import InputError
+from ..text import printable
 from ..sources import Document, decode
 from . import assemble
 from .markup import html_paragraphs
@@ -53,9 +54,9 @@ def _json_lines(text: str, path: str) -> list[Document]:
         try:
             docs.append(item_document(json.loads(line), f"{path}:{n}", f"line {n}: "))
         except json.JSONDecodeError as exc:
-            print(f"checker: {path}:{n}: skipped: invalid JSON ({exc.msg})", file=sys.stderr)
+            print(f"checker: {printable(path)}:{n}: skipped: invalid JSON ({exc.msg})", file=sys.stderr)
         except InputError as exc:
-            print(f"checker: {path}:{n}: skipped: {exc.message}", file=sys.stderr)
+            print(f"checker: {printable(path)}:{n}: skipped: {printable(exc.message)}", file=sys.stderr)
     if not docs:
         raise InputError("no readable ninjs item on any line", path)
     return docs
