@@ -706,18 +706,71 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
     comparator lines claims up by (event words, context, the time a figure refers to); the values are the
     same either way.
     """
+    published, lex = as_date(published), lexicon or default_lexicon()
+    budget = reading_budget(len(text))
     with paused_gc():
-        return _extract(text, as_date(published), source, lexicon or default_lexicon(), body_start, features)
+        if len(text) <= CHUNK_CHARS:
+            claims, stopped, _ = _extract(text, published, source, lex, body_start, features, budget)
+        else:
+            claims, stopped = _extract_chunks(text, published, source, lex, body_start, features, budget)
+    if stopped is not None:
+        import warnings
+
+        warnings.warn(DenseText(budget, stopped), stacklevel=2)
+    return claims
+
+
+CHUNK_CHARS = 256_000  # a longer text is read a piece at a time (cut at a paragraph), so memory stays flat
+
+
+def _cut(text: str, start: int) -> int:
+    """Where the piece starting at `start` ends: the last paragraph break in its second half, else the last
+    line break, else the last space, else CHUNK_CHARS on."""
+    hard = start + CHUNK_CHARS
+    if hard >= len(text):
+        return len(text)
+    for sep in ("\n\n", "\n", " "):
+        k = text.rfind(sep, start + CHUNK_CHARS // 2, hard)
+        if k > start:
+            return k + len(sep)
+    return hard
+
+
+def _extract_chunks(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
+                    features: bool, budget: int) -> tuple[list[Claim], int | None]:
+    """A long text (a book, a day's transcript, a data dump) read piece by piece: the tokens of one piece
+    at a time are held (not tens of millions at once). Offsets are shifted back to the whole text, ids
+    renumbered in text order. A piece without `published` takes its reference year from its own years."""
+    out: list[Claim] = []
+    start = 0
+    while start < len(text) and budget > 0:
+        end = _cut(text, start)
+        claims, stopped, tried = _extract(text[start:end], published, source, lex, max(0, body_start - start),
+                                          features, budget)
+        renamed: dict[str, str] = {}
+        for c in claims:
+            renamed[c.id] = f"{source}:{len(out) + len(renamed) + 1}"
+        for c in claims:
+            out.append(replace(c, id=renamed[c.id], start=c.start + start, end=c.end + start,
+                               sentence_start=c.sentence_start + start,
+                               anchors=tuple(renamed[a] for a in c.anchors if a in renamed)))
+        if stopped is not None:
+            return out, stopped + start
+        budget -= tried
+        start = end
+    return out, None
 
 
 TRIES_BASE, CHARS_PER_TRY = 3000, 64  # running text starts the readers once per ~55 characters
+TRIES_MAX = 250_000  # 16 MB of running text; each claim holds ~5 KB (its sentence, value, context)
 
 
 def reading_budget(chars: int) -> int:
     """How many times the readers may start on a text of `chars` characters. Each start costs ~30 us, so a
     text packed with figures ("1,1,1,...", "2-1 2-1 ...") would cost 20x running text per byte; past this
-    budget it is a data dump, not an article, and reading stops (with a DenseText warning)."""
-    return TRIES_BASE + chars // CHARS_PER_TRY
+    budget it is a data dump, not an article, and reading stops (with a DenseText warning). The cap keeps
+    the claims of any one file, and so memory, bounded."""
+    return min(TRIES_MAX, TRIES_BASE + chars // CHARS_PER_TRY)
 
 
 class DenseText(UserWarning):
@@ -730,7 +783,9 @@ class DenseText(UserWarning):
 
 
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
-             features: bool) -> list[Claim]:
+             features: bool, budget: int) -> tuple[list[Claim], int | None, int]:
+    """Claims of a text, the offset where reading stopped when `budget` reader starts ran out (else None),
+    and how many starts it used."""
     ts = tokenize(text)
     n = ts.n
     spans = sentence_spans(ts, body_start)
@@ -747,8 +802,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     article_next = lex.derived("article_next", _build_article_next)
     candidates = compress(range(n), map(or_, map(NUM.__eq__, typ), map(starters.__contains__, low)))
     pos = start_token  # the first token not yet read (front matter and mentions already read lie before)
-    budget = reading_budget(len(text))
     tried = 0
+    stopped = None
     for i in candidates:
         if i < pos:
             continue
@@ -765,9 +820,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
             continue
         tried += 1
         if tried > budget:
-            import warnings
-
-            warnings.warn(DenseText(budget, ts.start[i]), stacklevel=3)
+            stopped = ts.start[i]
             break
         got = parse_date(ts, i, lex) if t != SYM else None
         if got is not None:
@@ -793,7 +846,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         pos = m.end
     if "://" in text or "www." in text:
         mentions = _outside_links(mentions, ts, text)
-    return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text)
+    return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text), stopped, tried
 
 
 _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
