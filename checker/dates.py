@@ -455,11 +455,14 @@ def _build_openers(lex: Lexicon) -> _Openers:
                     frozenset(lex.months) | _AFTER_DAY, lex.phrase_index("holidays"))
 
 
+_MAX_NEST = 4
+
+
 def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateExpr, int, int] | None:
     """A date expression starting at token i -> (expr, first token index, index after). A date inside a
     date ("the end of May", "Friday, June 20", "2 July to 10 July") is read by a nested call; nesting stops
     at four levels, so a run of "Monday Monday ..." or "end of end of ..." costs no more than its length."""
-    if _depth > 4:
+    if _depth > _MAX_NEST:
         return None
     low = ts.low
     t = low[i]
@@ -676,7 +679,7 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             yy, j3 = _trailing_year(ts, j2)
             # "from 2 July to 10 July", "26 June to 28 June 2020": two days of a range, each with its month
             if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–"):
-                second = parse_date(ts, j3 + 1, lex, _depth + 1)
+                second = parse_date(ts, j3 + 1, lex, max(_depth + 1, _MAX_NEST))  # a day, never a range itself
                 if second and second[1] == j3 + 1 and second[0].kind in ("md", "ymd") and not second[0].day2 \
                         and second[0].weekdays == () and _day(ts, j3 + 1):
                     e2, end2 = second[0], second[2]

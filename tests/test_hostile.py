@@ -201,9 +201,12 @@ def test_pathological_runs_cost_at_most_three_times_prose():
     normal = _per_megabyte(prose)
     slow = {}
     for unit in PATHOLOGICAL:
-        cost = _per_megabyte((unit * (size // len(unit) + 1))[:size])
-        if cost > 3 * normal:
-            slow[unit] = round(cost / normal, 2)
+        text = (unit * (size // len(unit) + 1))[:size]
+        ratio = _per_megabyte(text) / normal
+        if ratio > 3:  # the machine may be shared: measure both again before calling it slow
+            ratio = min(ratio, _per_megabyte(text) / _per_megabyte(prose))
+        if ratio > 3:
+            slow[unit] = round(ratio, 2)
     assert not slow, (normal, slow)
 
 
