@@ -4,10 +4,14 @@ from __future__ import annotations
 import datetime as dt
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checker
+
+# the linearity runs are figure-dense by design: that reading stops there (DenseText) is expected
+pytestmark = pytest.mark.filterwarnings("ignore::checker.extraction.DenseText")
 
 NEWSY = st.sampled_from(["more than", "about", "1,000", "–", "-", "to", "between", "and", "June", "17", "Friday",
                          "million", "$", "€", "%", "km", "square", "miles", "last", "fall", "2024", "2018-19", "nine",
