@@ -71,9 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    from . import commands
-
     try:
+        from . import commands
+
         code = {"extract": commands.run_extract, "compare": commands.run_compare, "check": commands.run_check,
                 "rules": commands.run_rules}[args.command](args)
         sys.stdout.flush()  # a full disk shows here, not at exit
@@ -86,8 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader stopped early (`| head -1`): quiet, and the exit code the findings gave
+        from .commands import OUTCOME
+
         _silence_stdout()
-        return commands.OUTCOME["code"]
+        return OUTCOME["code"]
     except OSError as exc:
         if exc.filename is not None:
             raise

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .extraction import extract
-from .text import printable
 from .config import Config
 from .lexicon import Lexicon, default_lexicon, load_lexicon
 from .sources import Document, load_all
+from .text import printable
 from .values import Claim
 
 
@@ -44,19 +44,16 @@ def settings(args: argparse.Namespace) -> tuple[Config, Lexicon, dict[str, str]]
     else:
         lex = default_lexicon()
     if cfg.tolerances:
-        unknown = sorted(set(cfg.tolerances) - set(lex.tolerances))
-        if unknown:
-            from .errors import ConfigError
-
-            raise ConfigError(f"`tolerances.{unknown[0]}`: no such tolerance (known: {', '.join(sorted(lex.tolerances))})",
-                              str(cfg.path))
+        from .errors import ConfigError
         from .lexicon import tolerance_problem
 
+        unknown = sorted(set(cfg.tolerances) - set(lex.tolerances))
+        if unknown:
+            raise ConfigError(f"`tolerances.{unknown[0]}`: no such tolerance (known: {', '.join(sorted(lex.tolerances))})",
+                              str(cfg.path))
         for key, value in sorted(cfg.tolerances.items()):
             problem = tolerance_problem(key, value)
             if problem:
-                from .errors import ConfigError
-
                 raise ConfigError(f"`tolerances.{key}` = {value}: must be {problem}", str(cfg.path))
         lex = replace(lex, tolerances={**lex.tolerances, **cfg.tolerances})
     rates = getattr(args, "rates", None) or cfg.rates
@@ -97,9 +94,8 @@ def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool
         got = extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex,
                       body_start=d.body_start, features=features)
     for w in caught:
-        if issubclass(w.category, DenseText):
-            where = d.where(w.message.offset) if isinstance(w.message, DenseText) else ""
-            print(f"checker: warning: {printable(d.path)}: {w.message} ({where})", file=sys.stderr)
+        if isinstance(w.message, DenseText):
+            print(f"checker: warning: {printable(d.path)}: {w.message} ({d.where(w.message.offset)})", file=sys.stderr)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return got

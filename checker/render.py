@@ -63,7 +63,8 @@ def _place(path: str, where: str) -> str:
 
 
 def _where(report, claim) -> str:  # type: ignore[no-untyped-def]
-    return _place(report.source(claim.source).doc.path, report.source(claim.source).doc.where(claim.start))
+    doc = report.source(claim.source).doc
+    return _place(doc.path, doc.where(claim.start))
 
 
 def finding_rows(report) -> list[dict]:  # type: ignore[no-untyped-def]

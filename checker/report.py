@@ -55,14 +55,12 @@ class Report:
         return self._by_id[cid]
 
     def source(self, sid: str):  # type: ignore[no-untyped-def]
-        """The source with this id (looked up in a table built once: reports may hold thousands)."""
-        if len(self._sources) != len(self.sources):
-            self._sources = {s.id: s for s in self.sources}
+        """The source with this id (a table, not a scan: reports may hold thousands)."""
         return self._sources[sid]
 
     def __post_init__(self) -> None:
         self._by_id = {c.id: c for c in self.claims}
-        self._sources: dict = {}
+        self._sources = {s.id: s for s in self.sources}
 
     def to_json(self) -> dict:
         docs = {s.id: s.doc for s in self.sources}
