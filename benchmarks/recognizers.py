@@ -119,17 +119,19 @@ def _match(file: str, claim, exp, lex) -> bool:
     if file != "datetime" and file != "number_range" and _num(res) is None and file != "percent":
         return False
     if file == "datetime":
-        if claim.kind != "date" or v.start is None:
+        if claim.kind != "date" or (v.start is None and v.end is None):
             return False
         for alt in res["values"]:
             if "value" in alt and alt.get("type") == "date":
                 if v.start == v.end == dt.date.fromisoformat(alt["value"][:10]):
                     return True
             elif "start" in alt or "end" in alt:
-                ok = True
-                if alt.get("start"):
+                # a side we leave open ("before 2010": no start) must be open in the spec too; a side the
+                # spec leaves open ("since August") is not compared, as before open dates were read
+                ok = not (v.start is None and alt.get("start")) and not (v.end is None and alt.get("end"))
+                if alt.get("start") and v.start is not None:
                     ok &= v.start == dt.date.fromisoformat(alt["start"][:10])
-                if alt.get("end"):
+                if alt.get("end") and v.end is not None:
                     end = dt.date.fromisoformat(alt["end"][:10])
                     ok &= v.end + dt.timedelta(days=1) == end or v.end == end or (
                         _is_range(exp["text"]) and _period_start(v.end, v.grain) == end)

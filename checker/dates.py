@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .frozen import frozen
@@ -46,6 +46,7 @@ class DateExpr:
     season: tuple[int, int] | None = None
     explicit_year: bool = False
     weekend: bool = False           # a holiday's weekend ("Labor Day weekend")
+    parts: tuple["DateExpr", ...] = ()  # range: its two ends; shift and edge: the date they count from
 
 
 def _last_day(y: int, m: int) -> int:
@@ -177,6 +178,12 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         if not (_valid(y, e.month, e.day) and _valid(y, m2, d2)):
             return None
         a, b = dt.date(y, e.month, e.day), dt.date(y, m2, d2)
+        if b < a and e.month2 and e.month2 < e.month and e.explicit_year and _valid(y - 1, e.month, e.day):
+            a = dt.date(y - 1, e.month, e.day)  # "from Nov. 12 through Jan. 3, 2025": the year is the end's
+        if b < a and e.month2 and e.month2 < e.month and not e.explicit_year and _valid(y + 1, m2, d2):
+            b = dt.date(y + 1, m2, d2)  # "from December 28 to January 3": across the new year
+            if pub and not ref.future and b > pub and e.year is None and _valid(y - 1, e.month, e.day):
+                a, b = dt.date(y - 1, e.month, e.day), dt.date(y, m2, d2)  # told in the past: the last such span
         if b < a:
             return None
         if e.unit == "week":  # "the week of April 10": Monday to Sunday around it
@@ -245,6 +252,16 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         return _span(min(days), max(days), "day")
     if k == "relative":
         return _relative(e, ref)
+    if k in ("range", "shift", "edge"):
+        return _counted_span(e, ref)
+    if k == "open":  # "before 2010": up to the day before it; "after 2018": from the day after it
+        s = resolve(e.parts[0], ref)
+        if s is None or not s.resolved or s.start is None or s.end is None:
+            return s
+        if e.offset in (-1, 1):  # offset ±2: "no later than", "no earlier than", the date itself included
+            return DateSpan(None, s.start - dt.timedelta(days=1), s.grain) if e.offset < 0 else \
+                DateSpan(s.end + dt.timedelta(days=1), None, s.grain)
+        return DateSpan(None, s.end, s.grain) if e.offset < 0 else DateSpan(s.start, None, s.grain)
     if k == "dom":  # "on the 29th": this month's, or last month's if it is still to come (next, looking ahead)
         if pub is None:
             return None
@@ -272,6 +289,61 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             return DateSpan(monday, monday + dt.timedelta(days=6), "week")
         return _span(d, d, "day")
     return None
+
+
+_GRAIN_RANK = {"day": 0, "weekend": 1, "week": 1, "part-of-week": 1, "part-of-month": 2, "month": 3, "season": 3,
+               "quarter": 4, "part-of-year": 4, "year": 5, "decade": 6}
+
+
+def _unresolved(grain: str) -> DateSpan:
+    return DateSpan(None, None, grain, None, False)
+
+
+def _counted_span(e: DateExpr, ref: Reference) -> DateSpan | None:
+    """Spans made of other spans: a range, a shift, an edge (see _counted, _range_from)."""
+    spans = [resolve(p, ref) for p in e.parts]
+    if e.kind == "range" and len(e.parts) == 2:
+        e1, e2 = e.parts
+        # one end's year serves the other: "from April to June 2017", "from 10/25 to 01/25"
+        if e2.explicit_year and not e1.explicit_year and e1.kind in ("md", "month") and e2.year:
+            for y in (e2.year, e2.year - 1):
+                spans[0] = resolve(replace(e1, year=y), ref)
+                if spans[0] is None or spans[1] is None or not (spans[0].start and spans[1].end) \
+                        or spans[0].start <= spans[1].end:
+                    break
+        a, b = spans
+        if a is None or b is None:
+            return None
+        if not (a.resolved and b.resolved and a.start and b.end):
+            return _unresolved(a.grain)
+        if b.end < a.start and not e2.explicit_year and e2.kind in ("md", "month"):
+            for y in (a.start.year, a.start.year + 1):  # "from 10/25 to 01/25": the end's next occurrence
+                b = resolve(replace(e2, year=y), ref)
+                if b is None or b.end is None:
+                    return None
+                if b.end >= a.start:
+                    break
+        if b.end < a.start:
+            return None
+        return DateSpan(a.start, b.end, min(a.grain, b.grain, key=lambda g: _GRAIN_RANK.get(g, 0)))
+    s = spans[0] if spans else None
+    if s is None or not s.resolved or s.start is None or s.end is None:
+        return s if s is None else _unresolved(s.grain)
+    n, u = e.offset, e.unit or "day"
+    if e.kind == "shift":  # "three days after January 12": the anchor moved, its grain kept
+        a = _shift(s.start, u, n)
+        b = a if s.start == s.end else _shift(s.end, u, n)
+        if s.grain in ("month", "year") and u in ("month", "year"):
+            b = dt.date(b.year, b.month, _last_day(b.year, b.month)) if s.grain == "month" else dt.date(b.year, 12, 31)
+        return DateSpan(a, b, "day" if a == b else s.grain)
+    # edge: "the first ten days of 2021", "the last four months of the year"
+    if n > 0:
+        a = s.start
+        b = min(_shift(a, u, n) - dt.timedelta(days=1), s.end)
+    else:
+        b = s.end
+        a = max(_shift(b + dt.timedelta(days=1), u, n), s.start)
+    return DateSpan(a, b, "day" if u == "day" else u)
 
 
 def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
@@ -461,7 +533,29 @@ _MAX_NEST = 4
 def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateExpr, int, int] | None:
     """A date expression starting at token i -> (expr, first token index, index after). A date inside a
     date ("the end of May", "Friday, June 20", "2 July to 10 July") is read by a nested call; nesting stops
-    at four levels, so a run of "Monday Monday ..." or "end of end of ..." costs no more than its length."""
+    at four levels, so a run of "Monday Monday ..." or "end of end of ..." costs no more than its length.
+    At the top level two dates joined by "to", "through", "until" or "between ... and" make one span, and a
+    count of days, weeks, months or years is read as a span from publication ("the past five years") or a
+    step from another date ("three days after January 12")."""
+    got = _parse_one(ts, i, lex, _depth)
+    if _depth:
+        return got
+    if got is None:
+        low = ts.low
+        # most tokens here are figures that are no date: look for the word a counted span needs first
+        if low[i] in _EDGES or (i + 2 < ts.n and low[i + 2] in _STEP) or (i + 4 < ts.n and low[i + 4] in _STEP):
+            got = _counted(ts, i, lex)
+            return got if got is None else _open_side(ts, got, lex)
+        return None
+    e, first, end = got
+    if end < ts.n and (ts.low[end] in _RANGE_TO or ts.low[end] == "and"):
+        got = _range_from(ts, got, lex)
+        if got[0].kind == "range":
+            return got
+    return _open_side(ts, got, lex) if first > 0 and e.kind in _OPEN_KINDS else got
+
+
+def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateExpr, int, int] | None:
     if _depth > _MAX_NEST:
         return None
     low = ts.low
@@ -821,6 +915,131 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             return None
         return DateExpr("relative", unit="day", offset=lex.relative_days[key]), i, i + length
     return None
+
+# "three days after January 12", "two weeks before Christmas", "five years from now": a step from a date
+_STEP = {"after": 1, "from": 1, "before": -1}
+_STEP_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
+               "year": "year", "years": "year", "fortnight": "fortnight", "fortnights": "fortnight"}
+_NOW = frozenset(("now", "today", "present", "date"))  # a range's open end: "from March to date"
+_RANGE_TO = frozenset(("to", "through", "thru", "until", "till", "-", "–", "—", "~"))
+_EDGES = {"first": 1, "last": -1, "final": -1}  # "the first ten days of 2021", "the last four months of the year"
+
+
+def _count_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A count of units at i -> (count, index after): '3', 'five', 'twenty-five', 'a'."""
+    low, n = ts.low, ts.n
+    got = _amount(ts, i, lex)
+    if got is None:
+        return None
+    k = i + 1
+    if ts.typ[i] == WORD and low[i] in lex.tens and k + 1 < n and ts.tok[k] == "-" and low[k + 1] in lex.number_words:
+        got, k = got + int(lex.number_words[low[k + 1]]), k + 2  # "twenty-five years"
+    return got, k
+
+
+def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """Spans counted in units from another date ("two days after today", "3 weeks before May 13") or inside
+    one ("the last four months of 2021"). A count from publication ("the past five years", "the next 18
+    months") stays a duration: two outlets compare such periods by their length, and as spans of days any two
+    of them would overlap."""
+    low, n = ts.low, ts.n
+    t = low[i]
+    if t in _EDGES:  # "the first ten days of 2021", "the last four months of 2021"
+        c = _count_at(ts, i + 1, lex)
+        if c is None or c[1] + 2 >= n or low[c[1]] not in _STEP_UNITS or low[c[1] + 1] != "of":
+            return None
+        count, k = c
+        if (count > 1) != low[k].endswith("s"):
+            return None
+        j = k + 2 + (low[k + 2] == "the")
+        inner = parse_date(ts, j, lex, 1) if j < n else None
+        if inner is None or inner[1] != j:
+            return None
+        first = i - 1 if i > 0 and low[i - 1] == "the" else i
+        return DateExpr("edge", offset=count * _EDGES[t], unit=_STEP_UNITS[low[k]], parts=(inner[0],)), first, inner[2]
+    c = _count_at(ts, i, lex) if ts.typ[i] == NUM or t in lex.number_words or t in lex.tens or t in ("a", "an") else None
+    if c is None or c[1] + 2 >= n:
+        return None
+    count, k = c
+    w = low[k]
+    if w not in _STEP_UNITS or low[k + 1] not in _STEP or (count > 1) != w.endswith("s"):
+        return None
+    j = k + 2
+    if low[j] == "now":  # "five years from now"
+        inner: tuple[DateExpr, int, int] | None = (DateExpr("relative", unit="day", offset=0), j, j + 1)
+    else:
+        inner = parse_date(ts, j, lex, 1)
+        if inner is None and low[j] == "the" and j + 1 < n:
+            inner = parse_date(ts, j + 1, lex, 1)
+    if inner is None or inner[1] > j + 1:
+        return None
+    return DateExpr("shift", offset=count * _STEP[low[k + 1]], unit=_STEP_UNITS[w], parts=(inner[0],)), i, inner[2]
+
+
+# "before 2010", "after Feb 2018", "later than 2020": a span open on one side
+_OPEN_WORDS = {"before": -1, "after": 1}
+_OPEN_THAN = {"later": 1, "earlier": -1, "greater": 1}
+_OPEN_KINDS = frozenset(("year", "month", "md", "ymd", "holiday", "shift", "decade", "season", "quarter"))
+
+
+def _open_side(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tuple[DateExpr, int, int]:
+    """A calendar date right after "before", "after", "prior to", "later than": everything before or after it.
+    Only a date that ends its phrase: "before the 2020 election" and "after Monday's vote" name an event, so
+    they stay the date they contain, and a bare weekday is never opened."""
+    e, first, end = got
+    low, n = ts.low, ts.n
+    if e.kind not in _OPEN_KINDS or first == 0:
+        return got
+    k = first - 1
+    if k >= 2 and low[k - 1:k + 1] == ["the", "year"]:  # "before the year 2019"
+        k -= 2
+    side = 0
+    if low[k] in _OPEN_WORDS:
+        side = _OPEN_WORDS[low[k]]
+    elif low[k] == "to" and k > 0 and low[k - 1] == "prior":
+        side, k = -1, k - 1
+    elif low[k] == "than" and k > 0 and low[k - 1] in _OPEN_THAN:
+        side, k = _OPEN_THAN[low[k - 1]], k - 1
+        if k > 0 and low[k - 1] in ("no", "not"):  # "no later than May 1": up to and including it
+            side, k = -2 * side, k - 1
+    if not side:
+        return got
+    if end < n and ts.typ[end] == WORD and low[end] not in lex.stopwords:
+        return got  # "before 2019 elections": the year names the event
+    if end < n and (low[end] in ("'s", "’s") or ts.tok[end] in ("'", "’")):
+        return got  # "after 2020's census"
+    return DateExpr("open", e.year, offset=side, explicit_year=e.explicit_year, parts=(e,)), k, end
+
+
+def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tuple[DateExpr, int, int]:
+    """Two dates joined as one span: "2014 through May 2018", "from 10/1 to 11/7", "between the end of 2007
+    and the end of 2008", "from March to date". Each end keeps its own reading; resolve joins them."""
+    e, first, end = got
+    low, n = ts.low, ts.n
+    if end + 1 >= n or e.month2 or e.day2 or e.kind in ("years", "range"):
+        return got
+    c = low[end]
+    lead = first - 1 - (first > 1 and low[first - 1] == "the")  # "between the end of 2007 and ..."
+    between = lead >= 0 and low[lead] == "between"
+    if not (c in _RANGE_TO or (c == "and" and between)):
+        return got
+    j = end + 1
+    if low[j] in _NOW and (low[j] != "date" or c != "and"):
+        e2, end2 = DateExpr("relative", unit="day", offset=0), j + 1
+    elif low[j] == "the" and j + 1 < n and low[j + 1] == "present":
+        e2, end2 = DateExpr("relative", unit="day", offset=0), j + 2
+    else:
+        second = parse_date(ts, j, lex, 1)
+        if second is None and low[j] == "the" and j + 1 < n:
+            second = parse_date(ts, j + 1, lex, 1)
+        if second is None or second[1] > j + 1 or second[0].kind == "years":
+            return got
+        e2, end2 = second[0], second[2]
+        if c in ("-", "–", "—") and end2 < n and ts.tok[end2] in ("-", "/") and ts.attached(end2):
+            return got  # "Friday-Jun-15": one date written with hyphens, not a range
+    if lead >= 0 and low[lead] in ("from", "between"):
+        first = lead
+    return DateExpr("range", e.year, explicit_year=e.explicit_year, year2=e2.year, parts=(e, e2)), first, end2
 
 
 _DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "before", "after"))

@@ -104,8 +104,8 @@ def describe(c: Claim) -> str:
 def _describe_date(v: DateSpan, surface: str) -> str:
     if v.start and v.end and v.start == v.end:
         return f"{surface} ({_DAY_NAMES[v.start.weekday()]} {v.start.isoformat()})"
-    if v.start and v.end:
-        return f"{surface} ({v.start.isoformat()}..{v.end.isoformat()})"
+    if v.resolved and (v.start or v.end):
+        return f"{surface} ({v.readable()})"
     return surface
 
 
@@ -343,12 +343,13 @@ def _weekdays_of(v: DateSpan) -> tuple[int, ...]:
 
 def _judge_dates(a: Claim, b: Claim) -> Verdict:
     va, vb = a.value, b.value
-    if va.resolved and vb.resolved and va.start and vb.start:
-        if va.start <= vb.end and vb.start <= va.end:
+    if va.resolved and vb.resolved and (va.start or va.end) and (vb.start or vb.end):  # a side may be open
+        if (va.start is None or vb.end is None or va.start <= vb.end) and \
+                (vb.start is None or va.end is None or vb.start <= va.end):
             return Verdict(CONSISTENT, "CK301", f"{_describe_date(va, a.text)} overlaps {_describe_date(vb, b.text)}")
         # "early Wednesday" against "March 13": say it as the weekday the other date falls on
         for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
-            if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start == y.end and x.start == x.end \
+            if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start and y.start == y.end and x.start == x.end \
                     and x.start.weekday() != y.start.weekday():  # (the same weekday of another week is a date conflict)
                 return Verdict(CONFLICT, "CK103", f"{cy.text} ({y.start.isoformat()}) was a {_DAY_NAMES[y.start.weekday()]}, "
                                                   f"not a {_DAY_NAMES[x.start.weekday()]} ({cx.text})")

@@ -109,6 +109,8 @@ class DateSpan:
             if self.start == self.end:
                 return f"{self.start.isoformat()} ({WEEKDAYS[self.start.weekday()]})"
             return f"{self.start.isoformat()}..{self.end.isoformat()}"
+        if self.resolved and (self.start or self.end):  # "before 2010", "after Feb 2018": open on one side
+            return f"{self.start.isoformat()}.." if self.start else f"..{self.end.isoformat()}"  # type: ignore[union-attr]
         bits = []
         if self.weekdays:
             bits.append("/".join(WEEKDAYS[w] for w in self.weekdays))
