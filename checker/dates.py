@@ -174,6 +174,9 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y = year
             if pub and not ref.future and dt.date(y, e.month, 1) > pub + dt.timedelta(days=62) and pub.month <= 2:
                 y -= 1  # "Dec. 28" in a January article
+            elif pub and ref.future and _valid(y, e.month, e.day) and dt.date(y, e.month, e.day) < pub - dt.timedelta(days=62) \
+                    and pub.month >= 11:
+                y += 1  # "will open on Jan. 15" in a November article
         m2, d2 = e.month2 or e.month, e.day2 or e.day
         if not (_valid(y, e.month, e.day) and _valid(y, m2, d2)):
             return None
@@ -198,6 +201,9 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y = year
             if pub and not ref.future and e.month > pub.month and not e.explicit_year:
                 y -= 1  # "in November", written in March: last November
+            elif pub and ref.future and (e.month2 or e.month) < pub.month and not (e.month2 and e.month2 < e.month) \
+                    and not e.explicit_year:
+                y += 1  # "will open in March", written in November: next March
         if e.month2:
             y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
@@ -591,7 +597,8 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         # or "3 days ago" starts with a number
         if len(t) != 4 and not ((i + 1 < n and low[i + 1] in openers.after_day)
                                 or (i + 2 < n and low[i + 2] == "ago")
-                                or (i + 3 < n and low[i + 1] in ("to", "through") and low[i + 3] in lex.months)
+                                or (i + 3 < n and low[i + 1] in _DAY_TO and (low[i + 3] in lex.months or (
+                                    i + 4 < n and low[i + 3] == "of" and low[i + 4] in lex.months)))
                                 or (i + 2 < n and low[i + 1] in ("/", "-") and ts.attached(i + 1) and ts.attached(i + 2))):
             return None
     elif t not in openers.words:
@@ -709,8 +716,8 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         if dd and _year_at(ts, j) is None:
             d, j2 = dd
             d2 = m2 = None
-            if j2 + 1 < n and low[j2] in ("and", "-", "–", "to", "through"):
-                nxt = _day(ts, j2 + 1)
+            if j2 + 1 < n and low[j2] in ("and", "-", "–", "to", "through", "until", "till"):
+                nxt = _day(ts, j2 + 1) or _spelled_day(ts, j2 + 1, lex)  # "April 9th through seventeenth"
                 mo2 = month_at(ts, j2 + 1, lex)
                 if nxt and nxt[0] > d:
                     d2, j2 = nxt
@@ -752,9 +759,11 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     if dd and (i == 0 or not ts.attached(i) or ts.tok[i - 1] in "([:"):
         d, j = dd
         # "2-10 July", "2 to 10 July 2025": two days before their month
-        if j + 2 < n and low[j] in ("-", "–", "to", "through") and (low[j] == "to" or ts.attached(j) == ts.attached(j + 1)):
+        # "18 and 19 June", "between 3 and 12 of September"
+        if j + 2 < n and (low[j] in _DAY_TO or low[j] in ("-", "–")) and (low[j] in _DAY_TO or ts.attached(j) == ts.attached(j + 1)):
             dd2 = _day(ts, j + 1)
-            mo = month_at(ts, dd2[1], lex) if dd2 and dd2[0] > d and dd2[1] < n else None
+            k2 = dd2[1] + (dd2[1] + 1 < n and low[dd2[1]] == "of") if dd2 else 0
+            mo = month_at(ts, k2, lex) if dd2 and dd2[0] > d and k2 < n else None
             if mo:
                 yy, j3 = _trailing_year(ts, mo[1])
                 return DateExpr("ymd" if yy else "md", yy, mo[0], d, day2=dd2[0], explicit_year=yy is not None), i, j3
@@ -1016,7 +1025,7 @@ def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tup
     and the end of 2008", "from March to date". Each end keeps its own reading; resolve joins them."""
     e, first, end = got
     low, n = ts.low, ts.n
-    if end + 1 >= n or e.month2 or e.day2 or e.kind in ("years", "range"):
+    if end + 1 >= n or e.day2 or (e.month2 and e.kind != "month") or e.kind in ("years", "range"):
         return got
     c = low[end]
     lead = first - 1 - (first > 1 and low[first - 1] == "the")  # "between the end of 2007 and ..."
@@ -1035,13 +1044,15 @@ def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tup
         if second is None or second[1] > j + 1 or second[0].kind == "years":
             return got
         e2, end2 = second[0], second[2]
-        if c in ("-", "–", "—") and end2 < n and ts.tok[end2] in ("-", "/") and ts.attached(end2):
-            return got  # "Friday-Jun-15": one date written with hyphens, not a range
+        if c in ("-", "–", "—") and ((end2 < n and ts.tok[end2] in ("-", "/") and ts.attached(end2))
+                                     or (ts.attached(end) and ts.attached(j) and e2.kind != e.kind)):
+            return got  # "Friday-Jun-15", "Q1-2019": one date written with hyphens, not a range
     if lead >= 0 and low[lead] in ("from", "between"):
         first = lead
     return DateExpr("range", e.year, explicit_year=e.explicit_year, year2=e2.year, parts=(e, e2)), first, end2
 
 
+_DAY_TO = frozenset(("to", "through", "and", "until", "till"))  # joins two days before their month: "18 and 19 June"
 _DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "before", "after"))
 
 
@@ -1111,6 +1122,9 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
         yy, end = _year_at(ts, j + 1), j + 2
     elif j < n and _year_at(ts, j) is not None:
         yy, end = _year_at(ts, j), j + 1
+    elif j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) and len(ts.tok[j + 1]) == 4 \
+            and _year_at(ts, j + 1) is not None:
+        yy, end = _year_at(ts, j + 1), j + 2  # "Q1-2019", "Q3/2024"
     else:
         yy, end = None, j
     return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None), first, end
