@@ -90,7 +90,8 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> t
             j += 1
             continue  # "eighty-seven", "eighty - seven"
         elif w == "and" and follow_and and last in ("hundred", "scale") and j + 1 < n and (
-                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex):
+                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex) \
+                and not (last == "hundred" and j + 2 < n and ts.low[j + 2] == "hundred"):  # "three hundred and two hundred"
             last, j = "and", j + 1
             continue  # "two hundred and fifty"; "a hundred and three quarters" ends before its fraction
         else:
@@ -182,7 +183,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
     # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million")
     while j < n and ts.typ[j] == WORD:
         w = ts.low[j]
-        if w in lex.scales and not (w == "hundred" and not words and value >= 100):
+        if w in lex.scales and not (w == "hundred" and not words and value >= 1000):  # "32 hundred", "322 hundred"
             if w == "hundred" and not words and value != int(value):
                 break
             value *= lex.scales[w]
@@ -237,7 +238,9 @@ def _compose(ts: Tokens, j: int, lex: Lexicon, value: float, last: float) -> tup
         else:
             break
         scale = lex.scales.get(ts.low[m], 0.0) if m < n else 0.0
-        if scale and scale < last and (ts.typ[k] == NUM or part < 1000):
+        if part == 0 or scale >= last:
+            break  # "4 thousand 3 hundred and 0", "3 hundred and 2 hundred": a second figure, not a part
+        if scale and (ts.typ[k] == NUM or part < 1000):
             part, m = part * scale, m + 1
         elif not (k > j and ((last == 100 and part < 100) or (ts.typ[k] != NUM and part >= 100))):
             break  # "3 million and 2 people", "3 million and two of them": a second figure, not a part
