@@ -681,6 +681,14 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         m, d = _int(ts, i + 2, 1, 12, 2), _int(ts, i + 4, 1, 31, 2)
         if m and d:
             return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+    # ---- year first with the month in letters: "2019-Aug-01", "2020/Sep/23"
+    if y is not None and i + 2 < n and ts.tok[i + 1] in ("-", "/") and ts.attached(i + 1) and ts.attached(i + 2) \
+            and low[i + 2] in lex.months:
+        k = i + 3  # between a year and a day, even a lower-case "aug" is the month
+        if k + 1 < n and ts.tok[k] == ts.tok[i + 1] and ts.attached(k) and ts.attached(k + 1):
+            m, d = int(lex.months[low[i + 2]]), _int(ts, k + 1, 1, 31, 2)
+            if d and _valid(y, m, d):
+                return DateExpr("ymd", y, m, d, explicit_year=True), i, k + 2
     # ---- a spelled day before its month: "the fourth of July", "the twelfth of March 2024"
     if not is_num and (t in lex.ordinals or t in lex.tens) and i + 2 < n:
         sd = _spelled_day(ts, i, lex)  # "the fourth of July", "the twenty-ninth of May"

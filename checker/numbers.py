@@ -90,8 +90,7 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> t
             j += 1
             continue  # "eighty-seven", "eighty - seven"
         elif w == "and" and follow_and and last in ("hundred", "scale") and j + 1 < n and (
-                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex) \
-                and not (last == "hundred" and j + 2 < n and ts.low[j + 2] == "hundred"):  # "three hundred and two hundred"
+                ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens) and _whole_goes_on(ts, j + 1, lex):
             last, j = "and", j + 1
             continue  # "two hundred and fifty"; "a hundred and three quarters" ends before its fraction
         else:
