@@ -47,6 +47,7 @@ class DateExpr:
     explicit_year: bool = False
     weekend: bool = False           # a holiday's weekend ("Labor Day weekend")
     parts: tuple["DateExpr", ...] = ()  # range: its two ends; shift and edge: the date they count from
+    step: int = 0                   # a holiday's "last" (-1), "next" (+1): the one before or after publication
 
 
 def _last_day(y: int, m: int) -> int:
@@ -127,10 +128,14 @@ def _holiday_span(e: DateExpr, ref: Reference) -> DateSpan | None:
     sentence looks ahead)."""
     pub = ref.published
     y = e.year or (pub.year if pub else ref.year)
-    if y is None:
+    if y is None or (e.step and pub is None):
         return DateSpan(None, None, "day", None, False)
     d = _holiday_on(e, y)
-    if d is not None and e.year is None and pub is not None:
+    if e.step and pub is not None:  # "last Easter": the latest before publication; "next Easter": the first after
+        days = [x for x in (_holiday_on(e, y + k) for k in (-1, 0, 1)) if x is not None]
+        before, after = [x for x in days if x < pub], [x for x in days if x > pub]
+        d = (max(before) if before else None) if e.step < 0 else (min(after) if after else None)
+    elif d is not None and e.year is None and pub is not None:
         if not ref.future and d > pub:
             d = _holiday_on(e, y - 1)
         elif ref.future and d < pub:
@@ -505,6 +510,7 @@ def weekday_at(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
 _RELATIVE = {"last": -1, "this": 0, "next": 1, "past": -1, "previous": -1, "coming": 1, "current": 0}
 _UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
           "year": "year", "years": "year", "fortnight": "fortnight", "fortnights": "fortnight"}
+_HOLIDAY_STEP = {"last": -1, "previous": -1, "next": 1, "following": 1}
 _HOLIDAY_PREPS = frozenset(("on", "before", "after", "since", "until", "till", "by", "over", "at", "during", "from",
                             "around", "for", "until", "through", "of"))
 _AFTER_DAY = frozenset(("of", "st", "nd", "rd", "th"))
@@ -616,6 +622,10 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             ahead = _ahead_at(ts, i, lex)
             if ahead is not None:
                 return ahead
+        if t in lex.number_words or t in lex.tens:
+            got = _spelled_date(ts, i, lex)
+            if got is not None:
+                return got
         if t == "week" and i + 2 < n and low[i + 1] == "of":  # "the week of April 10"
             inner = parse_date(ts, i + 2, lex, _depth + 1)
             if inner is None and low[i + 2] == "the":  # "the week of the 18th"
@@ -721,6 +731,10 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             dd = _day(ts, j + 1)
             if dd is not None and dd[1] != j + 3:
                 dd = None
+        if dd is None and j < n and ts.typ[j] == WORD and (low[j] in lex.tens or low[j] in lex.number_words):
+            cd = _two_digit_words(ts, j, lex)  # "January twenty five nineteen eighty six": only with its year
+            if cd is not None and 1 <= cd[0] <= 31 and _trailing_year(ts, cd[1], lex=lex)[0] is not None:
+                dd = cd
         if dd and _year_at(ts, j) is None:
             d, j2 = dd
             d2 = m2 = None
@@ -732,10 +746,10 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                 elif mo2 and _day(ts, mo2[1]):
                     m2 = mo2[0]
                     d2, j2 = _day(ts, mo2[1])  # type: ignore[misc]
-            yy, j3 = _trailing_year(ts, j2)
+            yy, j3 = _trailing_year(ts, j2, lex=lex)
             e = DateExpr("ymd" if yy else "md", yy, m, d, month2=m2, day2=d2, explicit_year=yy is not None)
             return e, i, j3
-        yy, j3 = _trailing_year(ts, j, comma=False)
+        yy, j3 = _trailing_year(ts, j, comma=False, lex=lex)
         if yy is None and j + 1 < n and low[j] in ("of", ",") and _year_at(ts, j + 1) is not None \
                 and not (j + 2 < n and ts.typ[j + 2] == NUM):
             yy, j3 = _year_at(ts, j + 1), j + 2  # "June of 2024", "Dec, 2018"
@@ -787,7 +801,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                         and _year_at(ts, j2 + 1) is not None:
                     return DateExpr("ymd", _year_at(ts, j2 + 1), m, d, explicit_year=True), i, j2 + 2
                 return DateExpr("md", None, m, d), i, j2
-            yy, j3 = _trailing_year(ts, j2)
+            yy, j3 = _trailing_year(ts, j2, lex=lex)  # "13 Sept nineteen seventy two"
             # "from 2 July to 10 July", "26 June to 28 June 2020": two days of a range, each with its month
             if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–"):
                 second = parse_date(ts, j3 + 1, lex, max(_depth + 1, _MAX_NEST))  # a day, never a range itself
@@ -923,6 +937,11 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         if t == "this" and low[i + 1] == "year" and i >= 2 and low[i - 2:i] == ["so", "far"]:
             return DateExpr("relative", unit="year", offset=0, part=(0, 0)), i - 2, i + 2  # "so far this year"
         return DateExpr("relative", unit=low[i + 1], offset=rel[t]), i, i + 2
+    if t == "weekend" and i + 2 < n and low[i + 1] == "of" and low[i + 2] in openers.holidays:
+        got = _holiday_at(ts, i + 2, lex, openers)  # "the weekend of Halloween", "weekend of Thanksgiving 2023"
+        if got is not None and not got[0].step:
+            first = i - 1 if i > 0 and low[i - 1] == "the" else i
+            return replace(got[0], weekend=True), first, got[2]
     if t == "weekend" and i > 0 and low[i - 1] == "the":
         return DateExpr("relative", unit="weekend", offset=0), i - 1, i + 1
     length = phrase_at(low, i, lex.relative_days, openers.relative_days, n)
@@ -1229,20 +1248,21 @@ def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int
 def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[DateExpr, int, int] | None:
     """'Christmas Eve', 'on Thanksgiving', 'Easter 2018', 'Labor Day': a named day (dates.yaml `holidays`)."""
     low, n = ts.low, ts.n
-    if not ts.tok[i][0].isupper():
-        return None
     length = phrase_at(low, i, lex.holidays, openers.holidays, n)
     if not length:
         return None
     key = tuple(low[i:i + length])
     h = lex.holidays[key]
     end = i + length
+    step = _HOLIDAY_STEP.get(low[i - 1], 0) if i > 0 else 0  # "last Easter", "next Christmas"
     yy = _year_at(ts, end) if end < n else None
     if yy is None and end + 1 < n and ts.tok[end] == "," and _year_at(ts, end + 1) is not None:
         yy, end = _year_at(ts, end + 1), end + 1
     if yy is not None:
         end += 1
+        step = 0
     elif key[-1] not in ("day", "eve", "friday", "monday", "sunday", "wednesday") and not (end < n and low[end] == "weekend") \
+            and not step \
             and not (i > 0 and (low[i - 1] in _HOLIDAY_PREPS or (low[i - 1] == "the" and i > 1 and low[i - 2] in _HOLIDAY_PREPS))):
         return None  # "Christmas shopping", "Easter eggs": a season's name, not a day
     if end < n and low[end] in ("'s", "’s") or (end + 1 < n and ts.tok[end] in ("'", "’") and low[end + 1] == "s"):
@@ -1250,16 +1270,94 @@ def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[
     weekend = end < n and low[end] == "weekend"  # "Labor Day weekend": the holiday and the weekend beside it
     if weekend:
         end += 1
+        if yy is None and end < n and _year_at(ts, end) is not None:  # "Halloween weekend 2021"
+            yy, end = _year_at(ts, end), end + 1
+    elif yy is not None and end < n and low[end] == "weekend":  # "Labor Day 2021 weekend"
+        weekend, end = True, end + 1
+    # in lower case only a name of two words, or one with its year or "last"/"next": "easter 2018", "last easter"
+    if not ts.tok[i][0].isupper() and length < 2 and yy is None and not step:
+        return None
+    first = i - 1 if step else i
     if h.easter is not None:
         return DateExpr("holiday", yy, unit="easter", offset=h.easter, explicit_year=yy is not None,
-                        weekend=weekend), i, end
+                        weekend=weekend, step=step), first, end
     # day2 carries the days a moving feast is moved on by ("Black Friday": Thanksgiving + 1)
     return DateExpr("holiday", yy, h.month, h.day, weekdays=(h.weekday,) if h.weekday is not None else (),
-                    offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None, weekend=weekend), i, end
+                    offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None, weekend=weekend,
+                    step=step), first, end
 
 
-def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, int]:
-    """An optional ", 2025", " 2025" (or, after a day, " of 2025": "July 4th of 1995") after a month or day."""
+def _spelled_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """Dates with the year in words: 'twenty five January nineteen eighty six' (a day in words before its
+    month, only with a year), 'in nineteen ninety six', 'since two thousand and fifteen' (a bare year in
+    words only after a year's preposition and before no noun: 'in two thousand homes' is a count)."""
+    low, n = ts.low, ts.n
+    cd = _two_digit_words(ts, i, lex)
+    if cd is not None and 1 <= cd[0] <= 31 and cd[1] < n and low[cd[1]] in lex.months:
+        mo = month_at(ts, cd[1], lex)
+        if mo:
+            yy, end = _trailing_year(ts, mo[1], lex=lex)
+            if yy is not None and _valid(yy, mo[0], cd[0]):
+                return DateExpr("ymd", yy, mo[0], cd[0], explicit_year=True), i, end
+    if i > 0 and low[i - 1] in ("in", "since", "until", "by", "from"):
+        got = _spelled_year(ts, i, lex)
+        if got is not None and (got[1] >= n or ts.typ[got[1]] != WORD or low[got[1]] in lex.stopwords):
+            return DateExpr("year", got[0], explicit_year=True), i, got[1]
+    return None
+
+
+def _two_digit_words(ts: Tokens, k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A number under 100 in words at k: 'eighty six', 'eighty-six', 'fifteen', 'five' -> (value, index after)."""
+    low, n = ts.low, ts.n
+    if k >= n:
+        return None
+    w = low[k]
+    if w in lex.tens:
+        v, k = int(lex.tens[w]), k + 1
+        j = k + 1 if k + 1 < n and ts.tok[k] == "-" and ts.attached(k) else k
+        u = lex.number_words.get(low[j]) if j < n else None
+        return (v + int(u), j + 1) if u is not None and 1 <= u <= 9 else (v, k)
+    u = lex.number_words.get(w)
+    return (int(u), k + 1) if u is not None and 1 <= u <= 19 and u == int(u) else None
+
+
+def _spelled_year(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | None:
+    """A year in words: 'nineteen eighty six', 'nineteen hundred ninety three', 'twenty twenty', 'two thousand
+    and fifteen' -> (year, index after)."""
+    low, n = ts.low, ts.n
+    if i + 1 >= n:
+        return None
+    w = low[i]
+    if w in ("one", "two") and low[i + 1] == "thousand":
+        y, k = 1000 * (1 if w == "one" else 2), i + 2
+        if k + 1 < n and low[k] == "and":
+            got = _two_digit_words(ts, k + 1, lex)
+            if got is not None:
+                y, k = y + got[0], got[1]
+        elif k < n:
+            got = _two_digit_words(ts, k, lex)
+            if got is not None:
+                y, k = y + got[0], got[1]
+        return (y, k) if YEAR_MIN <= y <= YEAR_MAX else None
+    hi = lex.number_words.get(w, lex.tens.get(w))
+    if hi is None or not 17 <= hi <= 20:  # "seventeen" ... "twenty": the centuries news dates fall in
+        return None
+    k = i + 1
+    if low[k] == "hundred":  # "nineteen hundred ninety three", "seventeen hundred and thirty three"
+        k += 1 + (k + 1 < n and low[k + 1] == "and")
+        got = _two_digit_words(ts, k, lex)
+        y, k = (int(hi) * 100 + got[0], got[1]) if got else (int(hi) * 100, i + 2)
+    else:
+        got = _two_digit_words(ts, k, lex)
+        if got is None or got[0] < 10:
+            return None  # "nineteen five" is two numbers
+        y, k = int(hi) * 100 + got[0], got[1]
+    return (y, k) if YEAR_MIN <= y <= YEAR_MAX else None
+
+
+def _trailing_year(ts: Tokens, j: int, comma: bool = True, lex: Lexicon | None = None) -> tuple[int | None, int]:
+    """An optional ", 2025", " 2025" (or, after a day, " of 2025": "July 4th of 1995") after a month or day;
+    given the lexicon, a year in words too ("October two thousand and five")."""
     n = ts.n
     k = j
     if comma and k < n and ts.low[k] in (",", "of"):
@@ -1267,6 +1365,10 @@ def _trailing_year(ts: Tokens, j: int, comma: bool = True) -> tuple[int | None, 
     y = _year_at(ts, k) if k < n else None
     if y is not None:
         return y, k + 1
+    if lex is not None and k < n and ts.typ[k] == WORD and (ts.low[k] in lex.number_words or ts.low[k] in lex.tens):
+        got = _spelled_year(ts, k, lex)
+        if got is not None:
+            return got
     return None, j
 
 
