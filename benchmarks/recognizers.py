@@ -99,7 +99,10 @@ def _period_start(day: dt.date, grain: str) -> dt.date:
     that period whole (to 2018-12-31). The same range, told two ways: compare the start of our last period."""
     if grain in ("year", "decade"):
         return dt.date(day.year, 1, 1)
-    if grain in ("month", "quarter"):
+    if grain in ("quarter", "half"):
+        size = 3 if grain == "quarter" else 6
+        return dt.date(day.year, (day.month - 1) // size * size + 1, 1)
+    if grain == "month":
         return dt.date(day.year, day.month, 1)
     return day
 

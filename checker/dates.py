@@ -197,6 +197,8 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         if e.unit == "week":  # "the week of April 10": Monday to Sunday around it
             monday = a - dt.timedelta(days=a.weekday())
             return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+        if e.unit == "week-from":  # "the week beginning February 4"
+            return DateSpan(a, a + dt.timedelta(days=6), "week")
         return _span(a, b, "day")
     if k == "month":
         y = e.year
@@ -213,7 +215,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
             a = dt.date(y, e.month, 1)
-            return DateSpan(a, b, "month") if a <= b else None
+            return DateSpan(a, b, e.unit or "month") if a <= b else None  # "Q3": grain quarter; "H2": half
         return _month_span(y, e.month, e.part)
     if k == "year":
         if e.part:
@@ -288,6 +290,12 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             d = min(cands, key=lambda c: (abs((c - pub).days), (c > pub) != ref.future))
             return _span(d, d, "day")
         y, m = pub.year, pub.month
+        if e.unit == "month-of":  # "the 15th day of next month": that month, whatever the day
+            y, m = divmod(y * 12 + m - 1 + e.offset, 12)
+            m += 1
+            if not _valid(y, m, e.day):
+                return None
+            return _span(dt.date(y, m, e.day), dt.date(y, m, e.day), "day")
         if ref.future and e.day < pub.day:
             y, m = (y, m + 1) if m < 12 else (y + 1, 1)
         elif not ref.future and e.day > pub.day:
@@ -303,7 +311,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
 
 
 _GRAIN_RANK = {"day": 0, "weekend": 1, "week": 1, "part-of-week": 1, "part-of-month": 2, "month": 3, "season": 3,
-               "quarter": 4, "part-of-year": 4, "year": 5, "decade": 6}
+               "quarter": 4, "half": 4, "part-of-year": 4, "year": 5, "decade": 6}
 
 
 def _unresolved(grain: str) -> DateSpan:
@@ -626,6 +634,14 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             got = _spelled_date(ts, i, lex)
             if got is not None:
                 return got
+        if t == "week" and i + 2 < n and low[i + 1] in ("beginning", "starting", "commencing"):
+            j = i + 2 + (low[i + 2] == "on")  # "the week beginning February 4": seven days from that day
+            inner = parse_date(ts, j, lex, _depth + 1) if j < n else None
+            if inner and inner[1] == j and inner[0].kind in ("md", "ymd") and not inner[0].day2:
+                e = inner[0]
+                first = i - 1 if i > 0 and low[i - 1] == "the" else i
+                return DateExpr(e.kind, e.year, e.month, e.day, unit="week-from", explicit_year=e.explicit_year), \
+                    first, inner[2]
         if t == "week" and i + 2 < n and low[i + 1] == "of":  # "the week of April 10"
             inner = parse_date(ts, i + 2, lex, _depth + 1)
             if inner is None and low[i + 2] == "the":  # "the week of the 18th"
@@ -702,12 +718,21 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     # ---- a spelled day before its month: "the fourth of July", "the twelfth of March 2024"
     if not is_num and (t in lex.ordinals or t in lex.tens) and i + 2 < n:
         sd = _spelled_day(ts, i, lex)  # "the fourth of July", "the twenty-ninth of May"
+        if sd and sd[1] + 2 < n and low[sd[1]] == "day" and low[sd[1] + 1] == "of":
+            return _day_of(ts, sd[0], sd[1] + 2, i, lex)  # "the twenty-sixth day of the month"
+        d2 = None
+        if sd and sd[1] + 2 < n and low[sd[1]] in _DAY_TO:  # "ninth till seventeenth of April"
+            k = sd[1] + 1 + (low[sd[1] + 1] == "the")
+            sd2 = _spelled_day(ts, k, lex) or _day(ts, k)
+            if sd2 and sd2[0] > sd[0] and sd2[1] + 1 < n and low[sd2[1]] == "of":
+                d2, sd = sd2[0], (sd[0], sd2[1])
         mo = month_at(ts, sd[1] + 1, lex) if sd and sd[1] + 1 < n and low[sd[1]] == "of" else None
         if sd and mo:
             yy, j3 = _trailing_year(ts, mo[1])
-            return DateExpr("ymd" if yy else "md", yy, mo[0], sd[0], explicit_year=yy is not None), i, j3
+            first = i - 1 if d2 and i > 0 and low[i - 1] in ("between", "from") else i
+            return DateExpr("ymd" if yy else "md", yy, mo[0], sd[0], day2=d2, explicit_year=yy is not None), first, j3
     # ---- numeric: 14/03/2025, 3/14/2025 (day or month first: rules/lexicon/dates.yaml `numeric_order`)
-    if is_num and len(t) <= 2 and i + 4 < n and ts.tok[i + 1] == "/" and ts.tok[i + 3] == "/" \
+    if is_num and len(t) <= 2 and i + 4 < n and ts.tok[i + 1] in ("/", "-") and ts.tok[i + 3] == ts.tok[i + 1] \
             and all(ts.attached(k) for k in range(i + 1, i + 5)):
         got = _numeric_date(ts, i, lex)
         if got is not None:
@@ -783,12 +808,16 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         # "2-10 July", "2 to 10 July 2025": two days before their month
         # "18 and 19 June", "between 3 and 12 of September"
         if j + 2 < n and (low[j] in _DAY_TO or low[j] in ("-", "–")) and (low[j] in _DAY_TO or ts.attached(j) == ts.attached(j + 1)):
-            dd2 = _day(ts, j + 1)
+            dd2 = _day(ts, j + 1 + (low[j + 1] == "the"))  # "between the 9th and the 17th of April"
             k2 = dd2[1] + (dd2[1] + 1 < n and low[dd2[1]] == "of") if dd2 else 0
             mo = month_at(ts, k2, lex) if dd2 and dd2[0] > d and k2 < n else None
             if mo:
                 yy, j3 = _trailing_year(ts, mo[1])
                 return DateExpr("ymd" if yy else "md", yy, mo[0], d, day2=dd2[0], explicit_year=yy is not None), i, j3
+        if j + 2 < n and low[j] == "day" and low[j + 1] == "of" and j > i + 1:  # "the 15th day of June"
+            got = _day_of(ts, d, j + 2, i, lex)
+            if got is not None:
+                return got
         sep = ts.tok[j] if j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) else ""
         hyphened = bool(sep)  # "29-Dec-2024", "23/Sep/2020"
         if j < n and low[j] == "of" or hyphened:
@@ -818,7 +847,8 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                         return DateExpr("md", None, m, d, month2=e2.month, day2=e2.day), i, end2
             return DateExpr("ymd" if yy else "md", yy, m, d, explicit_year=yy is not None), i, j3
         # "on the 29th": a day of this month (or the last), written with its ordinal suffix
-        if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo:
+        if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo \
+                and not (j < n and low[j] == "day"):  # "on the 15th day of the strike": a count of days
             return DateExpr("dom", day=d), i - 1, j
     # ---- decades in words: "the nineties", "the early eighties" (not "in his nineties": an age)
     if not is_num and t.endswith("ies") and t[:-3] + "y" in lex.tens and i > 0 \
@@ -933,6 +963,13 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
         part = (0, 0) if t == "earlier" else (1, 1)
         k = i + 2 + (low[i + 2] == "the")
         return DateExpr("relative", unit=low[k], offset=0, part=part), i, k + 1
+    if t in rel and i + 2 < n and (low[i + 1:i + 3] == ["calendar", "year"] or low[i + 1:i + 3] in (
+            ["working", "week"], ["work", "week"])):  # "this calendar year"; "next working week": Monday to Friday
+        if low[i + 2] == "year":
+            return DateExpr("relative", unit="year", offset=rel[t]), i, i + 3
+        return DateExpr("relative", unit="week", offset=rel[t], part=(0, 4)), i, i + 3
+    if t in rel and i + 1 < n and low[i + 1] == "workweek":
+        return DateExpr("relative", unit="week", offset=rel[t], part=(0, 4)), i, i + 2
     if t in rel and i + 1 < n and low[i + 1] in ("week", "month", "year", "weekend", "quarter"):
         if t == "this" and low[i + 1] == "year" and i >= 2 and low[i - 2:i] == ["so", "far"]:
             return DateExpr("relative", unit="year", offset=0, part=(0, 0)), i - 2, i + 2  # "so far this year"
@@ -1015,7 +1052,7 @@ def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | No
 # "before 2010", "after Feb 2018", "later than 2020": a span open on one side
 _OPEN_WORDS = {"before": -1, "after": 1}
 _OPEN_THAN = {"later": 1, "earlier": -1, "greater": 1}
-_OPEN_KINDS = frozenset(("year", "month", "md", "ymd", "holiday", "shift", "decade", "season", "quarter"))
+_OPEN_KINDS = frozenset(("year", "month", "md", "ymd", "holiday", "shift", "decade", "season", "quarter", "dom"))
 
 
 def _open_side(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tuple[DateExpr, int, int]:
@@ -1084,7 +1121,7 @@ _DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "
 
 
 def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
-    """14/03/2025 or 3/14/2025. The order is the rules' `numeric_order` (dmy, mdy, or auto: whichever
+    """14/03/2025, 3/14/2025 or 14-03-2025. The order is the rules' `numeric_order` (dmy, mdy, or auto: whichever
     reading is possible; an ambiguous date under auto is no claim rather than a guess)."""
     a, b = _int(ts, i, 1, 31, 2), _int(ts, i + 2, 1, 31, 2)
     y = _int(ts, i + 4, 0, YEAR_MAX)
@@ -1123,13 +1160,14 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
         if yy is None:
             return None  # "H2" alone is hydrogen
         end = j + 1 if year is None else j
-        return DateExpr("month", yy, 6 * h - 5, month2=6 * h, explicit_year=True), i, end
+        return DateExpr("month", yy, 6 * h - 5, month2=6 * h, explicit_year=True, unit="half"), i, end
     if low[i] in ("first", "second") and i + 2 < n and low[i + 1] == "half":
         j = i + 2
         if j + 1 < n and low[j] == "of" and _year_at(ts, j + 1) is not None:  # "the first half of 2019"
             h = 1 if low[i] == "first" else 2
             first = i - 1 if i > 0 and low[i - 1] == "the" else i
-            return DateExpr("month", _year_at(ts, j + 1), 6 * h - 5, month2=6 * h, explicit_year=True), first, j + 2
+            return DateExpr("month", _year_at(ts, j + 1), 6 * h - 5, month2=6 * h, explicit_year=True,
+                            unit="half"), first, j + 2
         return None  # "the first half" of a match
     if low[i] == "q" and i + 1 < n and ts.attached(i + 1) and low[i + 1] in ("1", "2", "3", "4"):
         q, j = int(low[i + 1]), i + 2
@@ -1154,7 +1192,7 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
         yy, end = _year_at(ts, j + 1), j + 2  # "Q1-2019", "Q3/2024"
     else:
         yy, end = None, j
-    return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None), first, end
+    return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None, unit="quarter"), first, end
 
 
 def decade_words(lex: Lexicon) -> frozenset[str]:
@@ -1232,7 +1270,8 @@ def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int
     if y is not None:
         return (DateExpr("month", y, a, explicit_year=True), i, i + 3) if a <= 12 else None
     b = _int(ts, i + 2, 1, 31, 2)
-    if b is None or ts.tok[i + 1] != "/" or i == 0 or low[i - 1] not in _DAY_OF_MONTH_PREPS:
+    if b is None or ts.tok[i + 1] != "/" or i == 0 or (low[i - 1] not in _DAY_OF_MONTH_PREPS
+                                                        and low[i - 1] not in ("to", "through")):  # "from 10/25 to 01/25"
         return None
     order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
     dm_ok, md_ok = b <= 12 and _valid(2000, b, a), a <= 12 and _valid(2000, a, b)
@@ -1285,6 +1324,20 @@ def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[
     return DateExpr("holiday", yy, h.month, h.day, weekdays=(h.weekday,) if h.weekday is not None else (),
                     offset=h.nth or 0, day2=h.days or None, explicit_year=yy is not None, weekend=weekend,
                     step=step), first, end
+
+
+def _day_of(ts: Tokens, d: int, k: int, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """After "the 15th day of" (k at what follows): a month ("June", "June 2024") or a month counted from
+    publication ("the month", "next month"). "The 15th day of the strike" is no date."""
+    low, n = ts.low, ts.n
+    first = i - 1 if i > 0 and low[i - 1] == "the" else i
+    mo = month_at(ts, k, lex)
+    if mo:
+        yy, end = _trailing_year(ts, mo[1])
+        return DateExpr("ymd" if yy else "md", yy, mo[0], d, explicit_year=yy is not None), first, end
+    if k + 1 < n and low[k + 1] == "month" and low[k] in ("the", "this", "next", "last", "current"):
+        return DateExpr("dom", day=d, offset=_RELATIVE.get(low[k], 0), unit="month-of"), first, k + 2
+    return None
 
 
 def _spelled_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
