@@ -582,7 +582,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     t = low[i]
     n = ts.n
     is_num = ts.typ[i] == NUM
-    openers: _Openers = lex.derived("date_openers", _build_openers)
+    openers: _Openers = lex._derived.get("date_openers") or lex.derived("date_openers", _build_openers)  # hot
     if is_num:
         if len(t) > 4 or not t.isdigit():
             return None
@@ -597,12 +597,14 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                 and t.endswith("0"):  # "the 90s" (not "in their 90s": an age)
             v = int(t)
             return DateExpr("decade", (1900 if v >= 30 else 2000) + v, explicit_year=True), i, i + 2
-        cent = _century_at(ts, i, lex)
-        if cent is not None:
-            return cent
-        ahead = _ahead_at(ts, i, lex)
-        if ahead is not None:
-            return ahead
+        if i + 2 < n and low[i + 2] == "century":  # "the 21st century" (the test first: every figure comes here)
+            cent = _century_at(ts, i, lex)
+            if cent is not None:
+                return cent
+        if i > 0 and low[i - 1] == "in":  # "in 3 years"
+            ahead = _ahead_at(ts, i, lex)
+            if ahead is not None:
+                return ahead
         if len(t) <= 2 and i + 2 < n and ts.tok[i + 1] in ("-", "/") and ts.attached(i + 1) and ts.attached(i + 2):
             got = _short_numeric(ts, i, lex)  # "12-2015", "on 22/04"
             if got is not None:
@@ -622,11 +624,11 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             got = _holiday_at(ts, i, lex, openers)
             if got is not None:
                 return got
-        if t in lex.ordinals or t in lex.tens:
+        if (t in lex.ordinals or t in lex.tens) and "century" in low[i + 1:i + 5]:
             cent = _century_at(ts, i, lex)
             if cent is not None:
                 return cent
-        if t in lex.number_words or t in ("a", "an"):
+        if (t in lex.number_words or t in ("a", "an")) and i > 0 and low[i - 1] == "in":
             ahead = _ahead_at(ts, i, lex)
             if ahead is not None:
                 return ahead

@@ -468,7 +468,11 @@ class Lexicon:
         """First (edge=0) or last (edge=-1) word of every phrase in the named tables -> the lengths of the
         phrases it begins or ends, longest first. A word that is not a key begins or ends no phrase: one
         dictionary test before any slicing, and no phrase is too long to be found."""
-        return self.derived((tables, edge), lambda lex: _phrase_index([getattr(lex, t) for t in tables], edge))
+        key = (tables, edge)  # looked up here, not through derived(): readers ask for an index at every word
+        got = self._derived.get(key)
+        if got is None:
+            got = self._derived[key] = _phrase_index([getattr(self, t) for t in tables], edge)
+        return got
 
 
 def _phrase_index(tables: list[Any], edge: int) -> dict[str, tuple[int, ...]]:
