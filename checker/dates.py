@@ -18,7 +18,7 @@ from .numbers import read_ordinal_words
 from .tokens import NUM, SYM, WORD, Tokens
 from .values import DateSpan
 
-YEAR_MIN, YEAR_MAX = 1800, 2100
+YEAR_MIN, YEAR_MAX = 1800, 2200  # "by 2150": climate and debt projections run past 2100
 
 
 @frozen
@@ -280,7 +280,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             return None
         if e.weekdays:  # "Tuesday the 11th": the nearest month in which the 11th is a Tuesday
             cands = []
-            for shift in (0, -1, 1, -2, 2, -3, 3):
+            for shift in (0, -1, 1, -2, 2, -3, 3, -4, 4, -5, 5, -6, 6, -7, 7, -8, 8, -9, 9, -10, 10, -11, 11):
                 y, m = pub.year, pub.month + shift
                 y, m = (y - 1, m + 12) if m < 1 else (y + 1, m - 12) if m > 12 else (y, m)
                 if _valid(y, m, e.day) and dt.date(y, m, e.day).weekday() == e.weekdays[0]:
@@ -754,6 +754,11 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             if d0 and y0 and _valid(y0, m, d0):
                 return DateExpr("ymd", y0, m, d0, explicit_year=True), i, j + 4  # "Sep-23-2020"
         dd = _day(ts, j) or _spelled_day(ts, j, lex)  # "June 17", "May twenty-ninth"
+        if dd is None and j + 1 < n and ts.tok[j] == "/" and ts.attached(j) and ts.attached(j + 1) \
+                and len(ts.tok[j + 1]) <= 2 and not (j + 2 < n and ts.tok[j + 2] in ("/", "-")):
+            d0 = _int(ts, j + 1, 1, 31, 2)  # "Oct/2": a month and its day
+            if d0 is not None:
+                dd = (d0, j + 2)
         if dd is None and j + 1 < n and ts.tok[j] == ",":  # "October, 1st": a comma, then a day with its suffix
             dd = _day(ts, j + 1)
             if dd is not None and dd[1] != j + 3:
@@ -1273,7 +1278,8 @@ def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int
         return (DateExpr("month", y, a, explicit_year=True), i, i + 3) if a <= 12 else None
     b = _int(ts, i + 2, 1, 31, 2)
     if b is None or ts.tok[i + 1] != "/" or i == 0 or (low[i - 1] not in _DAY_OF_MONTH_PREPS
-                                                        and low[i - 1] not in ("to", "through")):  # "from 10/25 to 01/25"
+                                                        and low[i - 1] not in ("to", "through")  # "from 10/25 to 01/25"
+                                                        and low[i - 1] not in lex.weekdays):  # "Friday 5/12"
         return None
     order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
     dm_ok, md_ok = b <= 12 and _valid(2000, b, a), a <= 12 and _valid(2000, a, b)
@@ -1415,7 +1421,7 @@ def _trailing_year(ts: Tokens, j: int, comma: bool = True, lex: Lexicon | None =
     given the lexicon, a year in words too ("October two thousand and five")."""
     n = ts.n
     k = j
-    if comma and k < n and ts.low[k] in (",", "of"):
+    if k < n and (ts.low[k] == "in" or (comma and ts.low[k] in (",", "of"))):  # "July 4th of 1995", "28 June in 2020"
         k += 1
     y = _year_at(ts, k) if k < n else None
     if y is not None:
