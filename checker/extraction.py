@@ -135,6 +135,10 @@ class _Walker:
         ts, lex = self.ts, self.lex
         if j >= self.n:
             return None
+        close = _BRACKETS.get(ts.tok[j])
+        if close is not None:  # "20 (kg)", "20 [kg]": a unit in brackets, as tables and specs write it
+            got = self.unit_after(j + 1) if j + 2 < self.n and ts.tok[j + 2] == close else None
+            return (got[0], got[1], j + 3) if got is not None and got[0] == QUANTITY and got[2] == j + 2 else None
         hyphen = False
         if ts.tok[j] in _HYPHENS and ts.attached(j) and j + 1 < self.n and ts.attached(j + 1) and ts.typ[j + 1] == WORD:
             j += 1  # adjectival: "11-day", "2-mile"
@@ -376,13 +380,14 @@ class _Walker:
         if cur:
             currency, j = cur
             sym_scale = lex.currency_symbol_scales.get(tuple(ts.tok[i:j]), 0.0)  # "MSEK 250"
-        negative = False
+        negative = dash = False
         if j < self.n and ts.low[j] in ("minus", "negative") and j + 1 < self.n and (
                 ts.typ[j + 1] == NUM or ts.low[j + 1] in lex.number_words or ts.low[j + 1] in lex.tens):
             negative, j = True, j + 1
         elif j + 1 < self.n and ts.tok[j] in ("-", "−") and ts.typ[j + 1] == NUM and ts.attached(j + 1) \
                 and (not ts.attached(j) or self.low_at[j - 1] in ("<", ">", "≤", "≥", "=", "(", "[", "~")):
             negative, j = True, j + 1  # "-5", "<-30", "(-2)"
+            dash = j == i + 1 and i > 0 and ts.typ[i - 1] == NUM  # "75 -300mm": a dash after a figure, perhaps
         num = read_number(ts, j, lex, money=currency is not None)
         vague = None
         if num is None:
@@ -475,8 +480,12 @@ class _Walker:
         if sym_scale and not lo.scaled:
             lo = lo._replace(value=lo.value * sym_scale, precision=lo.precision * sym_scale, scaled=True)
             hi = hi._replace(value=hi.value * sym_scale, precision=hi.precision * sym_scale, scaled=True) if hi else None
-        return self._finish_unit(first, end, currency, lo, hi, lo.value, hi.value if hi else lo.value,
-                                 max(lo.precision, hi.precision if hi else 0), of_ok=num.scaled and num.words)
+        m = self._finish_unit(first, end, currency, lo, hi, lo.value, hi.value if hi else lo.value,
+                              max(lo.precision, hi.precision if hi else 0), of_ok=num.scaled and num.words)
+        if dash and m is not None and m.kind == QUANTITY and isinstance(m.value, Quantity) \
+                and m.value.dimension in _NEVER_NEGATIVE:
+            return self.read_quantity(i + 1)  # "ef 75 -300mm": no length is negative, so the "-" is a dash
+        return m
 
     def role(self, first: int) -> str | None:
         """'rose to 312' -> current; 'up from 241' -> previous."""
@@ -849,6 +858,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text), stopped, tried
 
 
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+_NEVER_NEGATIVE = frozenset(("length", "mass", "area", "volume", "data"))  # a "-" before these is a dash
 _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
 
 
