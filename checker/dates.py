@@ -585,6 +585,9 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     openers: _Openers = lex._derived.get("date_openers") or lex.derived("date_openers", _build_openers)  # hot
     if is_num:
         if len(t) > 4 or not t.isdigit():
+            if t.count(".") == 2:  # "14.03.2025"
+                e = dotted_date(t, lex)
+                return (e, i, i + 1) if e is not None else None
             return None
         if len(t) == 2 and i > 0 and ts.tok[i - 1] in ("'", "’") and ts.attached(i) \
                 and not (i > 1 and ts.attached(i - 1) and ts.typ[i - 2] != SYM):
@@ -1134,21 +1137,39 @@ def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int]
     y = _int(ts, i + 4, 0, YEAR_MAX)
     if a is None or b is None or y is None or len(ts.tok[i + 4]) not in (2, 4):
         return None
-    if len(ts.tok[i + 4]) == 2:
+    got = numeric_ymd(a, b, y, len(ts.tok[i + 4]), lex)
+    return (got, i, i + 5) if got is not None else None
+
+
+def dotted_date(token: str, lex: Lexicon) -> DateExpr | None:
+    """'14.03.2025' (one token: figures joined by dots): a day, month and year in the rules' order, else None
+    (a version, an address, a section number: no date and no figure)."""
+    parts = token.split(".")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts) or len(parts[0]) > 2 or len(parts[1]) > 2 \
+            or len(parts[2]) not in (2, 4):
+        return None
+    return numeric_ymd(int(parts[0]), int(parts[1]), int(parts[2]), len(parts[2]), lex)
+
+
+def numeric_ymd(a: int, b: int, y: int, year_digits: int, lex: Lexicon) -> DateExpr | None:
+    """Two day-or-month figures and a year, read in the rules' `numeric_order`."""
+    if not (1 <= a <= 31 and 1 <= b <= 31) or (year_digits == 4 and not YEAR_MIN <= y <= YEAR_MAX):
+        return None
+    if year_digits == 2:
         y += 2000 if y < 70 else 1900
     order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
     dmy_ok, mdy_ok = b <= 12 and _valid(y, b, a), a <= 12 and _valid(y, a, b)
     if a == b and dmy_ok:
-        return DateExpr("ymd", y, a, a, explicit_year=True), i, i + 5  # "1/1/2016": both readings agree
+        return DateExpr("ymd", y, a, a, explicit_year=True)  # "1/1/2016": both readings agree
     if order == "dmy" or (order == "auto" and dmy_ok and not mdy_ok):
         m, d = b, a
     elif order == "mdy" or (order == "auto" and mdy_ok and not dmy_ok):
         m, d = a, b
     elif dmy_ok or mdy_ok:
-        return DateExpr("ambiguous", y, explicit_year=True), i, i + 5  # read (so not a number), never placed
+        return DateExpr("ambiguous", y, explicit_year=True)  # read (so not a number), never placed
     else:
         return None
-    return DateExpr("ymd", y, m, d, explicit_year=True), i, i + 5
+    return DateExpr("ymd", y, m, d, explicit_year=True) if _valid(y, m, d) else None
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}

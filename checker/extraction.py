@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
 
-from .dates import decade_words, DateExpr, Reference, parse_date, resolve, reference_year_of
+from .dates import decade_words, dotted_date, DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
@@ -206,6 +206,8 @@ class _Walker:
         prev = self.low_at[i - 1]
         if prev in _SKIP_BEFORE or (prev == "." and self.low_at[i - 2] in ("p", "no", "pp")):
             return True
+        if ts.tok[i].count(".") >= 2:  # "192.168.1.2", "iOS 17.4.1", "section 3.2.1": a code, unless a date
+            return dotted_date(ts.tok[i], self.lex) is None
         if i + 2 < self.n and ts.tok[i + 1] in (".", ")") and self.line_start(i) and ts.attached(i + 1) \
                 and "." not in ts.tok[i] and not ts.newline_before[i + 2]:
             return True  # "1." list marker (an item follows it on its line)

@@ -30,10 +30,12 @@ class Num(NamedTuple):
 
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
-    may have applied. None for a figure too large for a float ("1e400"); the tokenizer leaves longer runs
+    may have applied. None for a figure too large for a float ("1e400") or a dotted code ("17.4.1"); the tokenizer leaves longer runs
     out. Beyond 15 significant digits a figure is compared at float precision."""
     raw = text if text.isdigit() else "".join(text.replace(",", "").split())  # "1,000", "1 000", "1\u202f000"
     _, _, frac = raw.partition(".")
+    if "." in frac:
+        return None  # "17.4.1", "192.168.1.2": a version or an address, no figure
     value = float(raw)
     if not math.isfinite(value):
         return None
@@ -53,7 +55,7 @@ def _whole_goes_on(ts: Tokens, k: int, lex: Lexicon) -> bool:
 def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> tuple[float, int] | None:
     """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
     n = ts.n
-    total = current = 0.0
+    total = current = small = 0.0  # small: the words after the last "hundred" ("three hundred and [two]")
     last = None  # what the previous word was: unit, teen, tens, hundred, scale, a, and
     j = i
     end = i
@@ -66,20 +68,27 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> t
             if last not in (None, "hundred", "scale", "and") and not (kind == "unit" and last == "tens"):
                 break
             current += v
+            small += v
         elif w in lex.tens:
             if last not in (None, "hundred", "scale", "and"):
                 break
             current += lex.tens[w]
+            small += lex.tens[w]
             kind = "tens"
         elif w == "hundred" and last in ("unit", "teen", "tens", "a"):
             current = (current or 1) * 100
+            small = 0.0
             kind = "hundred"
         elif w in lex.scales and last in ("unit", "teen", "tens", "hundred", "a"):
             total += (current or 1) * lex.scales[w]
-            current = 0
+            current = small = 0
             kind = "scale"
         elif w in lex.multipliers and last in ("unit", "teen", "tens", "a"):
-            current = (current or 1) * lex.multipliers[w]
+            if small and current > small:  # "three hundred and two dozen": the dozens are the two's
+                current += small * (lex.multipliers[w] - 1)
+            else:
+                current = (current or 1) * lex.multipliers[w]
+            small = 0.0
             kind = "scale"
         elif w in ("a", "an") and last is None and j + 1 < n and (
                 ts.low[j + 1] in lex.scales or ts.low[j + 1] in lex.multipliers):
@@ -183,8 +192,6 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
     while j < n and ts.typ[j] == WORD:
         w = ts.low[j]
         if w in lex.scales and not (w == "hundred" and not words and value >= 1000):  # "32 hundred", "322 hundred"
-            if w == "hundred" and not words and value != int(value):
-                break
             value *= lex.scales[w]
             # "3 million" is not "3 million give or take half a million"; "1.2 million" keeps its decimal slack
             precision = precision * lex.scales[w] if "." in ts.tok[i] else 0.0
