@@ -208,9 +208,10 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y = year
             if pub and not ref.future and e.month > pub.month and not e.explicit_year:
                 y -= 1  # "in November", written in March: last November
-            elif pub and ref.future and (e.month2 or e.month) < pub.month and not (e.month2 and e.month2 < e.month) \
-                    and not e.explicit_year:
-                y += 1  # "will open in March", written in November: next March
+            elif pub and ref.future and pub.month >= 10 and (e.month2 or e.month) <= pub.month - 6 \
+                    and not (e.month2 and e.month2 < e.month) and not e.explicit_year:
+                y += 1  # "will open in March", written in November: next March (not "the April-June quarter,
+                #         which ended" in a July sentence that also says "will": only across the new year)
         if e.month2:
             y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
