@@ -685,7 +685,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= {"week", "year", "current"}  # "the week of April 10", "year to date", "the current quarter"
     words |= decade_words(lex)  # "the nineties"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
-              "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h"}
+              "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h", "hundred"}
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 
 

@@ -75,7 +75,9 @@ def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> t
             current += lex.tens[w]
             small += lex.tens[w]
             kind = "tens"
-        elif w == "hundred" and last in ("unit", "teen", "tens", "a"):
+        elif w == "hundred" and (last in ("unit", "teen", "tens", "a") or (
+                last is None and j + 1 < n and ts.low[j + 1] in lex.scales and ts.low[j + 1] != "hundred")):
+            # a bare "hundred" counts one hundred only before a larger scale: "hundred thousand dollars"
             current = (current or 1) * 100
             small = 0.0
             kind = "hundred"
