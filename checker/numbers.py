@@ -15,6 +15,7 @@ from .tokens import HYPHENS, NUM, WORD, Tokens
 
 MAX_NUMBER_WORDS = 40  # the longest spelled number anyone writes is about 20 tokens; reading stops here, so a
                        # run of number words costs its length, not its square
+MAX_SCALES = 3  # scale words after one figure: "two hundred thousand million" is the most anyone writes
 
 
 class Num(NamedTuple):
@@ -190,8 +191,10 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         else:
             value += frac[0]
             j = frac[1]
-    # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million")
-    while j < n and ts.typ[j] == WORD:
+    # scale words, possibly several ("1.2 million", "two hundred thousand", "1,000 million"), at most
+    # MAX_SCALES of them: a run of "thousand thousand ..." would otherwise be read to its end from every start
+    stop = min(n, j + MAX_SCALES)
+    while j < stop and ts.typ[j] == WORD:
         w = ts.low[j]
         if w in lex.scales and not (w == "hundred" and not words and value >= 1000):  # "32 hundred", "322 hundred"
             value *= lex.scales[w]

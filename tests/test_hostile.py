@@ -191,7 +191,10 @@ def _per_megabyte(text: str) -> float:
 
 PATHOLOGICAL = ["between 1 and 2 and ", "1,", "12 to ", "January ", "Monday ", "1 ", "2 July to ", "5% ", "$1 ",
                 "one hundred and ", "from 1 to ", "the end of ", "'9", "five-", "1st ", "2-1 ", "5\n", "a quarter of ",
-                "about 5 million people on 3 March 2021 between 2 and 3 km, "]
+                "about 5 million people on 3 March 2021 between 2 and 3 km, ",
+                # session 7's readers: a bare "hundred" starts a number (a run of "hundred thousand" read every
+                # scale word to its end from each start: 143 s/MB before MAX_SCALES), counted and open date spans
+                "hundred thousand ", "3 days after ", "before 2010 ", "2010 through ", "the 15th day of ", "1.2."]
 
 
 def test_pathological_runs_cost_at_most_three_times_prose():
