@@ -549,6 +549,7 @@ def _build_openers(lex: Lexicon) -> _Openers:
 
 
 _MAX_NEST = 4
+_SECOND_END = _MAX_NEST - 1  # the depth a range's second end is read at: one nested date more, no range of its own
 
 
 def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateExpr, int, int] | None:
@@ -843,7 +844,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                 return DateExpr("md", None, m, d), i, j2
             yy, j3 = _trailing_year(ts, j2, lex=lex)  # "13 Sept nineteen seventy two"
             # "from 2 July to 10 July", "26 June to 28 June 2020": two days of a range, each with its month
-            if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–"):
+            if j3 + 2 < n and low[j3] in ("to", "through", "until", "till", "-", "–") and _depth < _SECOND_END:
                 second = parse_date(ts, j3 + 1, lex, max(_depth + 1, _MAX_NEST))  # a day, never a range itself
                 if second and second[1] == j3 + 1 and second[0].kind in ("md", "ymd") and not second[0].day2 \
                         and second[0].weekdays == () and _day(ts, j3 + 1):
@@ -1113,9 +1114,9 @@ def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tup
     elif low[j] == "the" and j + 1 < n and low[j + 1] == "present":
         e2, end2 = DateExpr("relative", unit="day", offset=0), j + 2
     else:
-        second = parse_date(ts, j, lex, 1)
+        second = parse_date(ts, j, lex, _SECOND_END)  # one end, never a range of its own
         if second is None and low[j] == "the" and j + 1 < n:
-            second = parse_date(ts, j + 1, lex, 1)
+            second = parse_date(ts, j + 1, lex, _SECOND_END)
         if second is None or second[1] > j + 1 or second[0].kind == "years":
             return got
         e2, end2 = second[0], second[2]

@@ -80,8 +80,8 @@ class _Walker:
 
     def qualifier_before(self, first: int) -> tuple[object, int] | None:
         lex, ts = self.lex, self.ts
-        if first - 1 < self.start_token:
-            return None
+        if first - 1 < self.start_token or ts.low[first - 1] not in self.qualifier_lasts:
+            return None  # (the commonest case, told before any call)
         length = phrase_before(ts.low, first, lex.qualifiers_before, self.qualifier_lasts, self.start_token)
         if length == 1 and first - 2 >= self.start_token and ts.low[first - 1] in ("over", "under") \
                 and (ts.typ[first - 2] == NUM or ts.low[first - 2] in lex.number_words):
