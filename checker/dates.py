@@ -1089,6 +1089,9 @@ def _open_side(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tupl
             side, k = -2 * side, k - 1
     if not side:
         return got
+    if side in (-1, 1) and k >= 2 and low[k - 2] == "the" and low[k - 1] in ("day", "month", "year"):
+        # "the day before Christmas", "the year after 2015": one unit on, not everything on that side
+        return DateExpr("shift", offset=side, unit=low[k - 1], parts=(e,)), k - 2, end
     if end < n and ts.typ[end] == WORD and low[end] not in lex.stopwords:
         return got  # "before 2019 elections": the year names the event
     if end < n and (low[end] in ("'s", "’s") or ts.tok[end] in ("'", "’")):
