@@ -637,8 +637,10 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             ahead = _ahead_at(ts, i, lex)
             if ahead is not None:
                 return ahead
-        if t in lex.number_words or t in lex.tens:
-            got = _spelled_date(ts, i, lex)
+        if (t in _SPELLED_YEAR_STARTS and i > 0 and low[i - 1] in _SPELLED_YEAR_PREPS) or (
+                i + 3 < n and (t in lex.number_words or t in lex.tens)
+                and (low[i + 1] in lex.months or low[i + 2] in lex.months or low[i + 3] in lex.months)):
+            got = _spelled_date(ts, i, lex)  # only behind a cheap test: number words are common
             if got is not None:
                 return got
         if t == "week" and i + 2 < n and low[i + 1] in ("beginning", "starting", "commencing"):
@@ -1374,6 +1376,10 @@ def _day_of(ts: Tokens, d: int, k: int, i: int, lex: Lexicon) -> tuple[DateExpr,
     return None
 
 
+_SPELLED_YEAR_PREPS = frozenset(("in", "since", "until", "by", "from"))
+_SPELLED_YEAR_STARTS = frozenset(("one", "two", "seventeen", "eighteen", "nineteen", "twenty"))
+
+
 def _spelled_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
     """Dates with the year in words: 'twenty five January nineteen eighty six' (a day in words before its
     month, only with a year), 'in nineteen ninety six', 'since two thousand and fifteen' (a bare year in
@@ -1386,7 +1392,7 @@ def _spelled_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int]
             yy, end = _trailing_year(ts, mo[1], lex=lex)
             if yy is not None and _valid(yy, mo[0], cd[0]):
                 return DateExpr("ymd", yy, mo[0], cd[0], explicit_year=True), i, end
-    if i > 0 and low[i - 1] in ("in", "since", "until", "by", "from"):
+    if i > 0 and low[i - 1] in _SPELLED_YEAR_PREPS:
         got = _spelled_year(ts, i, lex)
         if got is not None and (got[1] >= n or ts.typ[got[1]] != WORD or low[got[1]] in lex.stopwords):
             return DateExpr("year", got[0], explicit_year=True), i, got[1]
