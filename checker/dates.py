@@ -186,12 +186,13 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         if not (_valid(y, e.month, e.day) and _valid(y, m2, d2)):
             return None
         a, b = dt.date(y, e.month, e.day), dt.date(y, m2, d2)
-        if b < a and e.month2 and e.month2 < e.month and e.explicit_year and _valid(y - 1, e.month, e.day):
-            a = dt.date(y - 1, e.month, e.day)  # "from Nov. 12 through Jan. 3, 2025": the year is the end's
-        if b < a and e.month2 and e.month2 < e.month and not e.explicit_year and _valid(y + 1, m2, d2):
-            b = dt.date(y + 1, m2, d2)  # "from December 28 to January 3": across the new year
-            if pub and not ref.future and b > pub and e.year is None and _valid(y - 1, e.month, e.day):
-                a, b = dt.date(y - 1, e.month, e.day), dt.date(y, m2, d2)  # told in the past: the last such span
+        if b < a and e.month2 and e.month2 < e.month:  # a span across the new year
+            later = dt.date(y + 1, m2, d2) if _valid(y + 1, m2, d2) else None
+            if (e.explicit_year or later is None or (pub and not ref.future and later > pub)) \
+                    and _valid(y - 1, e.month, e.day):
+                a = dt.date(y - 1, e.month, e.day)  # "from Nov. 12 through Jan. 3, 2025"; or told in the past
+            elif later is not None:
+                b = later  # "will run from December 28 to January 3"
         if b < a:
             return None
         if e.unit == "week":  # "the week of April 10": Monday to Sunday around it
@@ -584,7 +585,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     t = low[i]
     n = ts.n
     is_num = ts.typ[i] == NUM
-    openers: _Openers = lex._derived.get("date_openers") or lex.derived("date_openers", _build_openers)  # hot
+    openers: _Openers = lex.derived("date_openers", _build_openers)
     if is_num:
         if len(t) > 4 or not t.isdigit():
             if t.count(".") == 2:  # "14.03.2025"
@@ -958,19 +959,12 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                 return DateExpr(e.kind, e.year, e.month, e.day, weekdays=(w,), explicit_year=e.explicit_year), i, inner[2]
         return DateExpr("weekday", weekdays=tuple(days), offset=off), i, k
     # ---- "four years ago", "3 days ago"
-    if ts.typ[i] == NUM or t in lex.number_words or t in ("a", "an"):
-        k = i + 1
-        amount = None
-        if ts.typ[i] == NUM and "." not in t and "," not in t and len(t) <= 3:
-            amount = int(t)
-        elif t in lex.number_words:
-            amount = int(lex.number_words[t])
-        elif t in ("a", "an"):
-            amount = 1
-        unit = low[k] if k < n else ""
-        unit = unit[:-1] if unit.endswith("s") else unit
-        if amount is not None and unit in ("day", "week", "month", "year") and k + 1 < n and low[k + 1] == "ago":
-            return DateExpr("relative", unit=f"{unit}s_ago", offset=amount), i, k + 2
+    if ts.typ[i] == NUM or t in lex.number_words or t in lex.tens or t in ("a", "an"):
+        c = _count_at(ts, i, lex)
+        k = c[1] if c else n
+        unit = _UNITS.get(low[k]) if k + 1 < n and low[k + 1] == "ago" else None
+        if c is not None and unit in ("day", "week", "month", "year"):
+            return DateExpr("relative", unit=f"{unit}s_ago", offset=c[0]), i, k + 2
     # ---- relative units: "last week", "next month", "this year", "earlier this year", "the weekend"
     if t in ("earlier", "later") and i + 2 < n and low[i + 1] in ("this", "in") and (
             low[i + 2] in ("year", "month", "week") or (low[i + 2] == "the" and i + 3 < n and low[i + 3] in ("year", "month", "week"))):
@@ -1005,9 +999,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
 
 # "three days after January 12", "two weeks before Christmas", "five years from now": a step from a date
 _STEP = {"after": 1, "from": 1, "before": -1}
-_STEP_UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-               "year": "year", "years": "year", "fortnight": "fortnight", "fortnights": "fortnight"}
-_NOW = frozenset(("now", "today", "present", "date"))  # a range's open end: "from March to date"
+_NOW = frozenset(("now", "present", "date"))  # a range's open end: "from March to date" ("today" is a date)
 _RANGE_TO = frozenset(("to", "through", "thru", "until", "till", "-", "–", "—", "~"))
 _EDGES = {"first": 1, "last": -1, "final": -1}  # "the first ten days of 2021", "the last four months of the year"
 
@@ -1033,7 +1025,7 @@ def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | No
     t = low[i]
     if t in _EDGES:  # "the first ten days of 2021", "the last four months of 2021"
         c = _count_at(ts, i + 1, lex)
-        if c is None or c[1] + 2 >= n or low[c[1]] not in _STEP_UNITS or low[c[1] + 1] != "of":
+        if c is None or c[1] + 2 >= n or low[c[1]] not in _UNITS or low[c[1] + 1] != "of":
             return None
         count, k = c
         if (count > 1) != low[k].endswith("s"):
@@ -1043,13 +1035,13 @@ def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | No
         if inner is None or inner[1] != j:
             return None
         first = i - 1 if i > 0 and low[i - 1] == "the" else i
-        return DateExpr("edge", offset=count * _EDGES[t], unit=_STEP_UNITS[low[k]], parts=(inner[0],)), first, inner[2]
+        return DateExpr("edge", offset=count * _EDGES[t], unit=_UNITS[low[k]], parts=(inner[0],)), first, inner[2]
     c = _count_at(ts, i, lex) if ts.typ[i] == NUM or t in lex.number_words or t in lex.tens or t in ("a", "an") else None
     if c is None or c[1] + 2 >= n:
         return None
     count, k = c
     w = low[k]
-    if w not in _STEP_UNITS or low[k + 1] not in _STEP or (count > 1) != w.endswith("s"):
+    if w not in _UNITS or low[k + 1] not in _STEP or (count > 1) != w.endswith("s"):
         return None
     j = k + 2
     if low[j] == "now":  # "five years from now"
@@ -1060,7 +1052,7 @@ def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | No
             inner = parse_date(ts, j + 1, lex, 1)
     if inner is None or inner[1] > j + 1:
         return None
-    return DateExpr("shift", offset=count * _STEP[low[k + 1]], unit=_STEP_UNITS[w], parts=(inner[0],)), i, inner[2]
+    return DateExpr("shift", offset=count * _STEP[low[k + 1]], unit=_UNITS[w], parts=(inner[0],)), i, inner[2]
 
 
 # "before 2010", "after Feb 2018", "later than 2020": a span open on one side
@@ -1164,19 +1156,24 @@ def numeric_ymd(a: int, b: int, y: int, year_digits: int, lex: Lexicon) -> DateE
         return None
     if year_digits == 2:
         y += 2000 if y < 70 else 1900
+    md = _month_day(a, b, y, lex)
+    if md == "ambiguous":
+        return DateExpr("ambiguous", y, explicit_year=True)  # read (so not a number), never placed
+    return DateExpr("ymd", y, md[0], md[1], explicit_year=True) if md else None
+
+
+def _month_day(a: int, b: int, y: int, lex: Lexicon) -> tuple[int, int] | str | None:
+    """(month, day) of two figures in the rules' `numeric_order` (dmy, mdy, or auto: whichever reading is
+    possible); "ambiguous" under auto when both are; None when the order's reading is no date."""
     order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
     dmy_ok, mdy_ok = b <= 12 and _valid(y, b, a), a <= 12 and _valid(y, a, b)
     if a == b and dmy_ok:
-        return DateExpr("ymd", y, a, a, explicit_year=True)  # "1/1/2016": both readings agree
+        return a, a  # "1/1/2016": both readings agree
     if order == "dmy" or (order == "auto" and dmy_ok and not mdy_ok):
-        m, d = b, a
-    elif order == "mdy" or (order == "auto" and mdy_ok and not dmy_ok):
-        m, d = a, b
-    elif dmy_ok or mdy_ok:
-        return DateExpr("ambiguous", y, explicit_year=True)  # read (so not a number), never placed
-    else:
-        return None
-    return DateExpr("ymd", y, m, d, explicit_year=True) if _valid(y, m, d) else None
+        return (b, a) if dmy_ok else None
+    if order == "mdy" or (order == "auto" and mdy_ok and not dmy_ok):
+        return (a, b) if mdy_ok else None
+    return "ambiguous" if dmy_ok or mdy_ok else None
 
 
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -1309,15 +1306,8 @@ def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int
                                                         and low[i - 1] not in ("to", "through")  # "from 10/25 to 01/25"
                                                         and low[i - 1] not in lex.weekdays):  # "Friday 5/12"
         return None
-    order = str(lex.raw.get("dates", {}).get("numeric_order", "auto"))
-    dm_ok, md_ok = b <= 12 and _valid(2000, b, a), a <= 12 and _valid(2000, a, b)
-    if a == b and dm_ok:
-        return DateExpr("md", None, a, a), i, i + 3
-    if order == "dmy" or (order == "auto" and dm_ok and not md_ok):
-        return (DateExpr("md", None, b, a), i, i + 3) if dm_ok else None
-    if order == "mdy" or (order == "auto" and md_ok and not dm_ok):
-        return (DateExpr("md", None, a, b), i, i + 3) if md_ok else None
-    return None
+    md = _month_day(a, b, 2000, lex)  # (a leap year: "29/02" is a date)
+    return (DateExpr("md", None, md[0], md[1]), i, i + 3) if isinstance(md, tuple) else None
 
 
 def _holiday_at(ts: Tokens, i: int, lex: Lexicon, openers: "_Openers") -> tuple[DateExpr, int, int] | None:

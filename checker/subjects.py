@@ -67,9 +67,7 @@ def subject_key(phrase: str | None, lex: Lexicon) -> str | None:
     lexicon: an article names the same few subjects again and again)."""
     if not phrase:
         return None
-    memo: dict[str, str] | None = lex._derived.get("subject_keys")  # hot: once a claim
-    if memo is None:
-        memo = lex.derived("subject_keys", _new_memo)
+    memo: dict[str, str] = lex.derived("subject_keys", _new_memo)
     key = memo.get(phrase)
     if key is None:
         if len(memo) >= 65536:  # bounded for long-running callers (an editor extracting on every save)
@@ -129,7 +127,7 @@ def subject_after(ts: Tokens, j: int, lex: Lexicon, allow_of: bool, noun_next: b
     words: list[str] = []
     k = j
     low, typ = ts.low, ts.typ
-    function_words = lex._derived.get("function_words") or lex.derived("function_words", _build_function_words)
+    function_words = lex.derived("function_words", _build_function_words)
     while k < n and len(words) < MAX_SUBJECT_WORDS:
         w = low[k]
         if typ[k] == WORD and w not in function_words:
