@@ -176,15 +176,39 @@ class _Walker:
                     continue
                 if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
                     continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
-                if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+                u = self._as_cued(j, u)
+                if u is None:
                     continue
-                return QUANTITY, u, j + length
+                return self._per_time(u, j + length)
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
-                if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+                u = self._as_cued(j, u)
+                if u is None:
                     continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
-                return QUANTITY, u, j + length
+                return self._per_time(u, j + length)
         return None
+
+    def _per_time(self, u: UnitDef, k: int) -> tuple[str, object, int]:
+        """A unit read at k's left, or the rate it starts: "3.3 mm a year", "50 km/ms" (units.yaml `rates`)."""
+        pt = self.lex.per_time
+        if u.dimension in pt.into and k < self.n:
+            got = pt.after(self.low_at, k)
+            if got is not None and self._unit_ends(got[1]):
+                rate = pt.rate(u, got[0])
+                if rate is not None:
+                    return QUANTITY, rate, got[1]
+        return QUANTITY, u, k
+
+    def _as_cued(self, j: int, u: UnitDef) -> UnitDef | None:
+        """The unit a common noun names by the words near it: "degrees" near "heat" is a temperature of unstated
+        scale, near "rotated" an angle, near neither no unit (units.yaml `or_cued`, `cued`)."""
+        lex = self.lex
+        for cue, other in lex.unit_or_cued.get(u.name, ()):
+            if self._cued(j, cue):
+                return other
+        if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+            return None
+        return u
 
     def _cued(self, j: int, cue_list: str) -> bool:
         """A bare letter symbol ("30C") or a unit that is also a common noun ("degrees", "cups") is that unit
@@ -347,6 +371,10 @@ class _Walker:
         if (frac_word == "half" and not bare and self.low_at[i - 1] == "and") or (bare and self.low_at[i - 1] == "the"):
             return None  # "an hour and a half": read with what it follows; "the tenth": a place, not a share
         nxt = self.low_at[end]
+        k = end + (nxt == "of")
+        u = self.unit_after(k + (self.low_at[k] in ("a", "an", "one")))
+        if u is not None and u[0] == PERCENT:  # "a half percent", "half a percentage point": a share of a point
+            return self._amount(i, u[2], share, u[1], PERCENT)
         # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
         by = self.low_at[i - 1] == "by" and nxt not in _HYPHENS
         if nxt == "of" and self.low_at[end + 1 + (self.low_at[end + 1] in ("a", "an"))] in lex.scales:
@@ -626,28 +654,35 @@ class _Walker:
         return None, first, end, unit
 
     def read_a_unit(self, i: int) -> Mention | None:
-        """'a day and a half', 'half an hour', 'an hour and a half': durations without digits."""
+        """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits."""
         ts = self.ts
         w = ts.low[i]
         if w == "half" and self.low_at[i + 1] in ("a", "an"):
             u = self.unit_after(i + 2)
             if u and u[0] == QUANTITY and u[1].dimension == "time":
-                return self._duration(i, u[2], 0.5, u[1])
+                return self._amount(i, u[2], 0.5, u[1])
             return None
         if w in ("a", "an") and i + 1 < self.n:
+            share = _A_SHARE.get(self.low_at[i + 1])
+            if share is not None:  # "a half-mile stretch", "a quarter mile", "a half-hour drive"
+                u = self.unit_after(i + 2)
+                return self._amount(i, u[2], share, u[1]) if u and u[0] == QUANTITY else None
             u = self.unit_after(i + 1)
-            if u and u[0] == QUANTITY and u[1].dimension == "time":
-                frac = and_fraction(ts, u[2], self.lex)  # "an hour and a half", "a day and a quarter"
+            if u and u[0] == QUANTITY:
+                frac = and_fraction(ts, u[2], self.lex)  # "an hour and a half", "a mile and a quarter"
                 if frac is not None:
-                    return self._duration(i, frac[1], 1 + frac[0], u[1])
-                if self.low_at[i - 1] in _DURATION_BEFORE and self.low_at[i + 1] != "second":  # "for a fortnight"
-                    return self._duration(i, u[2], 1.0, u[1])
+                    return self._amount(i, frac[1], 1 + frac[0], u[1])
+                if u[1].dimension == "time" and self.low_at[i - 1] in _DURATION_BEFORE \
+                        and self.low_at[i + 1] != "second":  # "for a fortnight"
+                    return self._amount(i, u[2], 1.0, u[1])
         return None
 
-    def _duration(self, first: int, end: int, value: float, udef: UnitDef) -> Mention:
-        v = value * udef.factor
-        return Mention(first, end, QUANTITY, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
-                                                      stated_unit=udef.name + "s", factor=udef.factor),
+    def _amount(self, first: int, end: int, value: float, udef: UnitDef, kind: str = QUANTITY) -> Mention:
+        """A figure without digits ("an hour and a half", "a half percent") in its unit."""
+        v = value * udef.factor + udef.offset
+        stated = udef.canonical if kind == PERCENT else udef.name + "s"
+        return Mention(first, end, kind, Quantity(v, v, unit=udef.canonical, dimension=udef.dimension,
+                                                  stated_unit=stated, factor=udef.factor, offset=udef.offset),
                        unitless=False)
 
 
@@ -1142,18 +1177,14 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
-_RATE_UNITS = {"day": "day", "week": "week", "month": "month", "year": "year", "hour": "hour", "annum": "year"}
-_RATE_WORDS = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
-               "hourly": "hour"}
+_A_SHARE = {"half": 0.5, "quarter": 0.25}  # "a half-mile", "a quarter-century"
 
 
 def _rate_after(w: "_Walker", k: int) -> str | None:
     """'300,000 rounds a month', '$5 million a year', '25,000 cars per day', 'visits daily': a figure per
-    unit of time is a rate, another fact than a total."""
-    low = w.low_at
-    if low[k] in ("a", "an", "per", "each", "every") and low[k + 1] in _RATE_UNITS:
-        return _RATE_UNITS[low[k + 1]]
-    return _RATE_WORDS.get(low[k])
+    unit of time is a rate, another fact than a total (units.yaml `rates`)."""
+    got = w.lex.per_time.after(w.low_at, k) if k < w.n else None
+    return None if got is None else got[0].name
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import Lexicon
 from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
@@ -123,6 +123,8 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} measure different things")
     if qa.dimension == "currency" and qa.unit != qb.unit:
         return _judge_currencies(a, b, lex)
+    if qa.unit != qb.unit and (qa.unit in lex.unstated_scales or qb.unit in lex.unstated_scales):
+        return _judge_unstated_scale(a, b, lex)
     if a.kind == ORDINAL or b.kind == ORDINAL:
         if qa.low == qb.low:
             return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
@@ -149,6 +151,25 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _judge_unstated_scale(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
+    """"Highs of 113 degrees" against "45C": the writer left the scale out, so the bare figure is read in each
+    scale it could be in (units.yaml `read_as`); one reading that agrees is enough."""
+    bare, other = (a, b) if a.value.unit in lex.unstated_scales else (b, a)
+    q = bare.value
+    tol = lex.tolerances
+    bo = _bounds(other.value, tol, True, other.kind)
+    names = []
+    scale = lambda u: u.name.split()[-1].title()  # noqa: E731  "degree fahrenheit" -> "Fahrenheit"
+    for u in lex.unstated_scales[q.unit]:
+        moved = lambda v, u=u: None if v is None else v * u.factor + u.offset  # noqa: E731
+        reading = replace(q, low=moved(q.low), high=moved(q.high), unit=u.canonical, factor=u.factor, offset=u.offset)
+        if _overlap(_bounds(reading, tol, True, bare.kind), bo):
+            return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)} if the degrees are {scale(u)}")
+        names.append(scale(u))
+    return Verdict(CONFLICT, "CK101", f"{describe(a)} and {describe(b)} differ, whether the degrees are "
+                                      + " or ".join(names))
 
 
 def _judge_magnitudes(a: Claim, b: Claim, lex: Lexicon) -> Verdict:

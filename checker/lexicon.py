@@ -247,14 +247,29 @@ def _validate(rid: str, rf: RuleFile) -> None:
         dims = d.get("dimensions") or {}
         _mapping_of(rf, "units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
                     and _is_num(v.get("factor")) and _is_str_list(v.get("surfaces", []))
-                    and (v.get("cued") is None or v.get("cued") in (d.get("cues") or {})),
+                    and (v.get("cued") is None or v.get("cued") in (d.get("cues") or {}))
+                    and isinstance(v.get("canonical", ""), str)
+                    and all(u in (d.get("units") or {}) for u in v.get("read_as", [])) and _is_str_list(v.get("read_as", []))
+                    and all(c in (d.get("cues") or {}) and u in (d.get("units") or {})
+                            for c, u in (v.get("or_cued") or {}).items()),
                     "a mapping with a known `dimension`, a numeric `factor`, a list of `surfaces` (and `cued`:"
-                    " a list under `cues`)")
+                    " a list under `cues`; `or_cued`: a list under `cues` -> a unit; `read_as`: units)")
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
                     and _is_str_list(v.get("words", [])) and _is_str_list(v.get("after_scale", [])),
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
         _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
                     "a mapping with a known `dimension`")
+        rates = d.get("rates")
+        if rates is not None:
+            _expect(rf, ("rates",), isinstance(rates, dict) and _is_str_list(rates.get("per", []))
+                    and _is_str_list(rates.get("not_after", [])) and isinstance(rates.get("time_symbols", {}), dict)
+                    and all(u in (d.get("units") or {}) for u in (rates.get("time_symbols") or {}).values())
+                    and all(u in (d.get("units") or {}) for u in (rates.get("adverbs") or {}).values())
+                    and isinstance(rates.get("into", {}), dict)
+                    and all(isinstance(v, dict) and v.get("dimension") in dims and _is_num(v.get("factor"))
+                            for v in (rates.get("into") or {}).values()),
+                    "a mapping with `per` and `not_after` word lists, `time_symbols` and `adverbs` (word -> a unit),"
+                    " `into` (dimension -> a known `dimension` and a numeric `factor`)")
         _mapping_of(rf, "percent", lambda v: isinstance(v, dict) and _is_num(v.get("factor"))
                     and isinstance(v.get("unit"), str) and _is_str_list(v.get("surfaces", [])),
                     "a mapping with `unit`, `factor` and `surfaces`")
@@ -379,6 +394,39 @@ class UnitDef:
 
 
 @dataclass(frozen=True)
+class PerTime:
+    """How an amount per unit of time is read ("3.3 mm a year"): units.yaml `rates`."""
+
+    joins: frozenset[str]                      # "per", "a", "an", "/"
+    not_after: frozenset[str]                  # "10 metres a year ago" is no rate
+    time_units: dict[str, UnitDef]             # "year", "years", "yr", "s" -> the unit of time
+    adverbs: dict[str, UnitDef]                # "daily" -> day
+    into: dict[str, tuple[str, str, float]]    # amount's dimension -> (rate's dimension, canonical, factor)
+
+    def after(self, low: list[str], k: int) -> tuple[UnitDef, int] | None:
+        """The unit of time a rate names at token k ("a year", "per second", "/ms", "daily") -> (unit, end).
+        `low` must run a few tokens past the text (the walker's padded list)."""
+        per = self.adverbs.get(low[k])
+        if per is not None:
+            return per, k + 1
+        join = low[k]
+        if join not in self.joins:
+            return None
+        per = self.time_units.get(low[k + 1])
+        if per is None or (join in ("a", "an") and low[k + 1] != per.name) or low[k + 2] in self.not_after:
+            return None
+        return per, k + 2
+
+    def rate(self, amount: UnitDef, per: UnitDef) -> UnitDef | None:
+        """'millimetre' per 'year' -> the rate's unit, or None when the amount has no rate dimension."""
+        into = self.into.get(amount.dimension)
+        if into is None or amount.offset:
+            return None
+        dim, canonical, factor = into
+        return UnitDef(f"{amount.name} per {per.name}", dim, canonical, amount.factor / per.factor * factor)
+
+
+@dataclass(frozen=True)
 class Holiday:
     """A named day: fixed (month, day), the nth weekday of a month (nth -1: the last), or days from Easter;
     `days` moves it on from the rule's day (Black Friday: Thanksgiving + 1)."""
@@ -418,6 +466,8 @@ class Lexicon:
     units_attached_only: frozenset[tuple[str, ...]]
     units_compound_only: dict[str, UnitDef]  # "in" -> inch, only as the smaller unit of "5 ft 2 in"
     unit_cued: dict[str, str]   # unit name -> the `cues` list one of whose words must stand near it ("degrees")
+    unit_or_cued: dict[str, tuple[tuple[str, UnitDef], ...]]  # unit name -> (cues, the unit read instead) ("heat")
+    unstated_scales: dict[str, tuple[UnitDef, ...]]  # "°" (a bare "degrees" of heat) -> °C, °F: each reading
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
     unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
@@ -426,6 +476,7 @@ class Lexicon:
     currency_words: dict[tuple[str, ...], str]
     percent_units: dict[tuple[str, ...], UnitDef]
     prefix_units: dict[str, UnitDef]
+    per_time: PerTime
     prefix_suffixes: dict[tuple[str, ...], UnitDef]   # the same units written after the number
     months: dict[str, int]
     weekdays: dict[str, int]
@@ -556,8 +607,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     not_units = set(un.get("not_units") or ())
     cued = {name: str(spec["cued"]) for name, spec in un["units"].items() if spec.get("cued")}
     for name, spec in un["units"].items():
-        udef = UnitDef(name, spec["dimension"], dims[spec["dimension"]], float(spec["factor"]),
-                       float(spec.get("offset", 0.0)))
+        udef = UnitDef(name, spec["dimension"], spec.get("canonical", dims[spec["dimension"]]),
+                       float(spec["factor"]), float(spec.get("offset", 0.0)))
         q = q3.get(name, {})
         forms = set(spec.get("surfaces", []))
         # our own spelled-out surfaces take plurals too ("millimeter" -> "millimeters"); symbols do not
@@ -582,6 +633,10 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         for s in ambiguous:
             attached.add(_exact_key(s))
     by_name = {u.name: u for u in [*units.values(), *exact.values()]}
+    or_cued = {name: tuple((cue, by_name[other]) for cue, other in spec["or_cued"].items())
+               for name, spec in un["units"].items() if spec.get("or_cued")}
+    unstated = {spec["canonical"]: tuple(by_name[u] for u in spec["read_as"])
+                for spec in un["units"].values() if spec.get("read_as") and spec.get("canonical")}
     compound_only = {w.lower(): by_name[name] for name, words in (un.get("compound_only") or {}).items()
                      if name in by_name for w in words}
     percent = {}
@@ -589,6 +644,13 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
         for s in spec.get("surfaces", []):
             percent[phrase_key(s)] = udef
+    rs = un.get("rates") or {}
+    time_units = {k[0]: u for k, u in [*units.items(), *exact.items()] if u.dimension == "time" and len(k) == 1}
+    time_units.update({sym: by_name[name] for sym, name in (rs.get("time_symbols") or {}).items()})
+    per_time = PerTime(frozenset(rs.get("per", [])), frozenset(rs.get("not_after", [])), time_units,
+                       {w: by_name[name] for w, name in (rs.get("adverbs") or {}).items()},
+                       {d: (v["dimension"], dims[v["dimension"]], float(v["factor"]))
+                        for d, v in (rs.get("into") or {}).items()})
     prefix_units, prefix_suffixes = {}, {}
     for name, spec in un.get("prefix_units", {}).items():
         udef = UnitDef(name, spec["dimension"], dims.get(spec["dimension"], name), float(spec.get("factor", 1)))
@@ -653,6 +715,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units_exact=exact,
         units_attached_only=frozenset(attached),
         unit_cued=cued,
+        unit_or_cued=or_cued,
+        unstated_scales=unstated,
         units_compound_only=compound_only,
         currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
                               for w in spec.get("after_scale", [])},
@@ -663,6 +727,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         currency_words=cur_words,
         percent_units=percent,
         prefix_units=prefix_units,
+        per_time=per_time,
         prefix_suffixes=prefix_suffixes,
         months=months,
         weekdays=weekdays,

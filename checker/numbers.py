@@ -373,11 +373,15 @@ def read_fraction(ts: Tokens, i: int, lex: Lexicon, numerator: tuple[float, int]
         if got is None:
             return None
         share, k = got
-    # of a scale: "half a million", "a quarter of a million", "half million"
+    # of a scale: "half a million", "a quarter of a million", "half million", "a half-dozen"
+    if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) and ts.attached(k + 1):
+        k += 1
     m = k + (ts.low[k] == "of") if k < n else k
     m += m < n and ts.low[m] in ("a", "an")
     if m < n and ts.low[m] in lex.scales and ts.low[m] != "hundred":
         return Num(share * lex.scales[ts.low[m]], m + 1, 0.0, True, True)
+    if m < n and ts.low[m] in lex.multipliers:  # "a half dozen"
+        return Num(share * lex.multipliers[ts.low[m]], m + 1, 0.0, True, True)
     return None  # "two thirds of", "a third were": shares (the walker's read_proportion)
 
 

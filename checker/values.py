@@ -190,7 +190,8 @@ def _clean(v: float | None) -> float | int | None:
         return None
     if math.isfinite(v) and v == int(v) and abs(v) < 1e15:
         return int(v)
-    return round(v, 10)
+    # ten decimals drop float noise; a tiny value (3 mm a year in km/h: 3.8e-10) keeps its significant digits
+    return round(v, 10) if abs(v) >= 1e-3 else float(f"{v:.12g}")
 
 
 def format_number(v: float | None) -> str:
