@@ -206,11 +206,14 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         if y is None:
             if year is None:
                 return DateSpan(None, None, "month", None, False, f"--{e.month:02d}")
-            y = year
-            if pub and not ref.future and e.month > pub.month and not e.explicit_year:
+            # explicit without a figure: "the first quarter of last year", a year counted from publication
+            y = year + e.offset
+            if e.explicit_year or not pub:
+                pass
+            elif not ref.future and e.month > pub.month:
                 y -= 1  # "in November", written in March: last November
-            elif pub and ref.future and pub.month >= 10 and (e.month2 or e.month) <= pub.month - 6 \
-                    and not (e.month2 and e.month2 < e.month) and not e.explicit_year:
+            elif ref.future and pub.month >= 10 and (e.month2 or e.month) <= pub.month - 6 \
+                    and not (e.month2 and e.month2 < e.month):
                 y += 1  # "will open in March", written in November: next March (not "the April-June quarter,
                 #         which ended" in a July sentence that also says "will": only across the new year)
         if e.month2:
@@ -1194,12 +1197,12 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
         end = j + 1 if year is None else j
         return DateExpr("month", yy, 6 * h - 5, month2=6 * h, explicit_year=True, unit="half"), i, end
     if low[i] in ("first", "second") and i + 2 < n and low[i + 1] == "half":
-        j = i + 2
-        if j + 1 < n and low[j] == "of" and _year_at(ts, j + 1) is not None:  # "the first half of 2019"
+        of = _of_year(ts, i + 2)
+        if of is not None:  # "the first half of 2019", "the second half of last year"
             h = 1 if low[i] == "first" else 2
             first = i - 1 if i > 0 and low[i - 1] == "the" else i
-            return DateExpr("month", _year_at(ts, j + 1), 6 * h - 5, month2=6 * h, explicit_year=True,
-                            unit="half"), first, j + 2
+            return DateExpr("month", of[0], 6 * h - 5, month2=6 * h, explicit_year=True, unit="half",
+                            offset=of[1]), first, of[2]
         return None  # "the first half" of a match
     if low[i] == "q" and i + 1 < n and ts.attached(i + 1) and low[i + 1] in ("1", "2", "3", "4"):
         q, j = int(low[i + 1]), i + 2
@@ -1213,10 +1216,12 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
     if q is None or j is None:
         return None
     first = i - 1 if i > 0 and low[i - 1] == "the" and low[i] != "q" else i
+    off = 0
+    of = _of_year(ts, j) if year is None else None
     if year is not None:
         yy, end = year, j
-    elif j < n and low[j] == "of" and j + 1 < n and _year_at(ts, j + 1) is not None:
-        yy, end = _year_at(ts, j + 1), j + 2
+    elif of is not None:  # "the fourth quarter of 2024", "the first quarter of last year"
+        yy, off, end = of
     elif j < n and _year_at(ts, j) is not None:
         yy, end = _year_at(ts, j), j + 1
     elif j + 1 < n and ts.tok[j] in ("-", "/") and ts.attached(j) and ts.attached(j + 1) and len(ts.tok[j + 1]) == 4 \
@@ -1224,7 +1229,25 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
         yy, end = _year_at(ts, j + 1), j + 2  # "Q1-2019", "Q3/2024"
     else:
         yy, end = None, j
-    return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None, unit="quarter"), first, end
+    return DateExpr("month", yy, 3 * q - 2, month2=3 * q, explicit_year=yy is not None or of is not None,
+                    unit="quarter", offset=off), first, end
+
+
+_OF_RELATIVE_YEAR = {"the": 0, "this": 0, "last": -1, "next": 1}
+
+
+def _of_year(ts: Tokens, j: int) -> tuple[int | None, int, int] | None:
+    """'of 2019' -> (2019, 0, end); 'of the year', 'of this year' -> (None, 0, end); 'of last year' -> (None, -1,
+    end): the year a quarter or half belongs to, stated or counted from publication."""
+    low, n = ts.low, ts.n
+    if j + 1 >= n or low[j] != "of":
+        return None
+    y = _year_at(ts, j + 1)
+    if y is not None:
+        return y, 0, j + 2
+    if j + 2 < n and low[j + 2] == "year" and low[j + 1] in _OF_RELATIVE_YEAR:
+        return None, _OF_RELATIVE_YEAR[low[j + 1]], j + 3
+    return None
 
 
 def decade_words(lex: Lexicon) -> frozenset[str]:

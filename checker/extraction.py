@@ -368,8 +368,9 @@ class _Walker:
         share, end = got
         bare = end == i + 1
         frac_word = ts.low[end - 1]
-        if (frac_word == "half" and not bare and self.low_at[i - 1] == "and") or (bare and self.low_at[i - 1] == "the"):
-            return None  # "an hour and a half": read with what it follows; "the tenth": a place, not a share
+        if (frac_word == "half" and not bare and self.low_at[i - 1] == "and") or (bare and self.low_at[i - 1] == "the") \
+                or (frac_word == "half" and self.low_at[i - 1] in _HALF_PLACES):
+            return None  # "an hour and a half": read with what it follows; "the tenth", "the second half": places
         nxt = self.low_at[end]
         k = end + (nxt == "of")
         u = self.unit_after(k + (self.low_at[k] in ("a", "an", "one")))
@@ -383,7 +384,11 @@ class _Walker:
         alone = not bare and (end >= self.n or (ts.typ[end] != WORD and ts.tok[end] not in _HYPHENS)) \
             or (nxt in lex.stopwords and nxt not in ("of", "a", "an", "the", ""))
         half_a = frac_word == "half" and bare and nxt in ("a", "an")  # "half a mile", "half an hour"
-        if not (nxt == "of" or by or alone or half_a):
+        # "half the town", "half its staff": "half" alone takes a determiner as "of the"; after a bound ("more
+        # than half people", "nearly two thirds voted") a fraction is a share whatever follows
+        half_the = frac_word == "half" and bare and nxt in _HALF_DETERMINERS
+        bounded = nxt not in _HYPHENS and self.qualifier_before(i) is not None and self.unit_after(end) is None
+        if not (nxt == "of" or by or alone or half_a or half_the or bounded):
             return None
         if half_a or (nxt == "of" and self.low_at[end + 1] in ("a", "an")):  # "three-quarters of a mile"
             u = self.unit_after(end + 1 if half_a else end + 2)
@@ -419,6 +424,10 @@ class _Walker:
             negative, j = True, j + 1  # "-5", "<-30", "(-2)"
             dash = j == i + 1 and i > 0 and ts.typ[i - 1] == NUM  # "75 -300mm": a dash after a figure, perhaps
         num = read_number(ts, j, lex, money=currency is not None)
+        if negative and num is not None and num.words and not currency:
+            frac = fraction_at(ts, j, lex, numerator=(num.value, num.end))
+            if frac is not None:  # "minus two thirds", "negative three fifths": a signed fraction is a number
+                return Mention(first, frac[1], NUMBER, Quantity(-frac[0], -frac[0]))
         vague = None
         if num is None:
             vague = read_vague(ts, j, lex)
@@ -484,6 +493,9 @@ class _Walker:
                 k = cur2[1]
             if conn in _HYPHENS and not ((ts.attached(end) and ts.attached(k)) or (not ts.attached(end) and not ts.attached(k))):
                 k = -1
+            elif conn in _HYPHENS and num.words and j >= 2 and ts.tok[j - 1] in _HYPHENS and ts.attached(j) \
+                    and ts.attached(j - 1) and ts.low[j - 2] in lex.number_words:
+                k = -1  # "three-nought-four", "nine-one-one": digits spelled one by one, not a range
             num2 = read_number(ts, k, lex, money=currency is not None) if k > 0 else None
             if num2 is not None and num2.integer_text and k < self.n:
                 if conn in _HYPHENS and ts.attached(end) and self._code_like(num, num2, num2.end):
@@ -1178,6 +1190,10 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
 
 
 _A_SHARE = {"half": 0.5, "quarter": 0.25}  # "a half-mile", "a quarter-century"
+_HALF_PLACES = frozenset(("first", "second", "latter", "former", "last", "final", "opening", "closing", "early",
+                          "late"))  # "the second half of the match": a part of the time, not a share
+_HALF_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "your", "all", "these", "those", "this",
+                               "that", "my"))
 
 
 def _rate_after(w: "_Walker", k: int) -> str | None:
