@@ -191,7 +191,7 @@ class _Walker:
     def _per_time(self, u: UnitDef, k: int) -> tuple[str, object, int]:
         """A unit read at k's left, or the rate it starts: "3.3 mm a year", "50 km/ms" (units.yaml `rates`)."""
         pt = self.lex.per_time
-        if u.dimension in pt.into and k < self.n:
+        if u.dimension in pt.into and self.low_at[k] in pt.starts:
             got = pt.after(self.low_at, k)
             if got is not None and self._unit_ends(got[1]):
                 rate = pt.rate(u, got[0])
@@ -1199,7 +1199,10 @@ _HALF_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "your
 def _rate_after(w: "_Walker", k: int) -> str | None:
     """'300,000 rounds a month', '$5 million a year', '25,000 cars per day', 'visits daily': a figure per
     unit of time is a rate, another fact than a total (units.yaml `rates`)."""
-    got = w.lex.per_time.after(w.low_at, k) if k < w.n else None
+    pt = w.lex.per_time
+    if w.low_at[k] not in pt.starts:
+        return None  # (the commonest case, told before any call)
+    got = pt.after(w.low_at, k) if k < w.n else None
     return None if got is None else got[0].name
 
 

@@ -402,6 +402,10 @@ class PerTime:
     time_units: dict[str, UnitDef]             # "year", "years", "yr", "s" -> the unit of time
     adverbs: dict[str, UnitDef]                # "daily" -> day
     into: dict[str, tuple[str, str, float]]    # amount's dimension -> (rate's dimension, canonical, factor)
+    starts: frozenset[str] = frozenset()       # joins and adverbs: the cheap test before `after`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", self.joins | frozenset(self.adverbs))
 
     def after(self, low: list[str], k: int) -> tuple[UnitDef, int] | None:
         """The unit of time a rate names at token k ("a year", "per second", "/ms", "daily") -> (unit, end).
