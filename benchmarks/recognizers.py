@@ -45,7 +45,7 @@ UNITS = {"Foot": "foot", "Meter": "metre", "Mile": "mile", "Pound": "pound-mass"
          "C": "degree Celsius", "F": "degree fahrenheit", "Year": "year", "Month": "month", "Week": "week",
          "Day": "day", "Centimeter": "centimetre", "Hectare": "hectare", "Liter": "litre", "Cubic meter": "cubic metre",
          "Knot": "knot", "Yard": "yard", "Square mile": "square mile", "Square foot": "square foot",
-         "Degree": ("degree", "degree of heat"), "Turn": "turn", "Radian": "radian", "Bit": "bit", "Megabyte": "megabyte", "Megabit": "megabit",
+         "Degree": ("degree of arc", "degree of heat"), "Turn": "turn", "Radian": "radian", "Bit": "bit", "Megabyte": "megabyte", "Megabit": "megabit",
          "Cubic foot": "cubic foot", "Decimeter": "decimetre", "Tablespoon": "tablespoon", "Teaspoon": "teaspoon",
          "Cup": "cup", "Microgram": "microgram", "Age": "year"}
 NUMBERISH = ("number", "quantity", "money", "percent")

@@ -261,6 +261,10 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             v[NEVER] = 1.0  # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
+        # a minimum against the day's high, an average against one reading, "the previous record of 38.7C" or
+        # "up from 54%" against another figure: two facts, however close (records fall by small margins)
+        if "value_equal" not in v and (a.claim.statistic != b.claim.statistic or "role_clash" in v):
+            v[NEVER] = 1.0
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
@@ -288,8 +292,9 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:
         # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place
-        # aside); figures far apart are more likely different facts
-        ratio = abs(la - lb)
+        # aside); figures far apart are more likely different facts. A figure of unstated scale ("104
+        # degrees") is as near as its nearest reading.
+        ratio = min(abs(x - y) for x in (a.log_sizes or (la,)) for y in (b.log_sizes or (lb,)))
         if ratio < _LOG_1_1:
             v["value_close"] = 1.0  # within 10 %: "nearly 42 percent" and 41.8 %
         if ratio > 0.9 and abs(ratio - round(ratio)) < 0.035:  # a power of ten, give or take rounding

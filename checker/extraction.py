@@ -176,13 +176,13 @@ class _Walker:
                     continue
                 if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
                     continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
-                u = self._as_cued(j, u)
+                u = self._as_cued(j, u, hyphen)
                 if u is None:
                     continue
                 return self._per_time(u, j + length)
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
-                u = self._as_cued(j, u)
+                u = self._as_cued(j, u, hyphen)
                 if u is None:
                     continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
                 return self._per_time(u, j + length)
@@ -199,14 +199,20 @@ class _Walker:
                     return QUANTITY, rate, got[1]
         return QUANTITY, u, k
 
-    def _as_cued(self, j: int, u: UnitDef) -> UnitDef | None:
-        """The unit a common noun names by the words near it: "degrees" near "heat" is a temperature of unstated
-        scale, near "rotated" an angle, near neither no unit (units.yaml `or_cued`, `cued`)."""
+    def _as_cued(self, j: int, u: UnitDef, hyphen: bool = False) -> UnitDef | None:
+        """The unit a common noun names by the words near it: "degrees" near "rotated" is an angle, near "law"
+        no unit, else a temperature of unstated scale; "won three cups" no volume (units.yaml `or_cued`,
+        `not_cued`, `hyphen_cued`, `cued`)."""
         lex = self.lex
-        for cue, other in lex.unit_or_cued.get(u.name, ()):
+        name = u.name
+        for cue, other in lex.unit_or_cued.get(name, ()):
             if self._cued(j, cue):
                 return other
-        if u.name in lex.unit_cued and not self._cued(j, lex.unit_cued[u.name]):
+        if name in lex.unit_not_cued and self._cued(j, lex.unit_not_cued[name]):
+            return None
+        if hyphen and name in lex.unit_hyphen_cued and not self._cued(j, lex.unit_hyphen_cued[name]):
+            return None
+        if name in lex.unit_cued and not self._cued(j, lex.unit_cued[name]):
             return None
         return u
 
@@ -214,8 +220,20 @@ class _Walker:
         """A bare letter symbol ("30C") or a unit that is also a common noun ("degrees", "cups") is that unit
         only with a word of its kind near it (units.yaml `cues`: "temperatures", "heat", "rotated", "recipe")."""
         cues = self.lex.unit_cues[cue_list]
-        low = self.ts.low
-        return any(low[k] in cues for k in range(max(0, j - 12), min(self.n, j + 12)))
+        low, nl = self.ts.low, self.ts.newline_before
+        ts = self.ts
+        for k in range(j, min(self.n, j + 25)):  # within the sentence: "London North Eastern Railway" in the next
+            if k > j and (nl[k] or (low[k] in _SENTENCE_ENDS  # one names no bearing; "deg." keeps its dot
+                                    and not (ts.attached(k) and len(low[k - 1]) <= 3 and k == j + 1))):
+                break
+            if low[k] in cues:
+                return True
+        for k in range(j - 1, max(-1, j - 26), -1):
+            if low[k] in _SENTENCE_ENDS or nl[k + 1]:
+                break
+            if low[k] in cues:
+                return True
+        return False
 
     def _unit_ends(self, k: int) -> bool:
         """A unit must end the word: '5 km' but not '5 kmx'."""
@@ -535,6 +553,8 @@ class _Walker:
             return None
         ts, lex = self.ts, self.lex
         last = ts.low[first - 1]
+        if last == "of" and self._superseded(first - 1):
+            return "previous"
         if last != "from" and last not in self.current_lasts and last not in self.previous_lasts:
             return None
         current = phrase_before(ts.low, first, lex.update_current, self.current_lasts)
@@ -544,6 +564,14 @@ class _Walker:
         if first >= 3 and last == "from" and ts.low[first - 2] in self.change_verbs:
             return "previous"
         return None
+
+    def _superseded(self, of: int) -> bool:
+        """'the previous record of', 'the old UK high of': the figure after `of` is a mark since beaten."""
+        low, lex = self.ts.low, self.lex
+        noun = of - 1
+        if noun < self.start_token or low[noun] not in lex.superseded_nouns:
+            return False
+        return any(low[k] in lex.superseded for k in range(noun - 1, max(self.start_token, noun - 4) - 1, -1))
 
     def _code_like(self, a: Num, b: Num, after: int) -> bool:
         """'555-1234', '12-34-56': phone numbers and codes joined by hyphens."""
@@ -1133,7 +1161,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             tight=tight_event(feats, first, m.end, reach=3, reports=False) if m.kind != DATE
             else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
-            trait=share_trait(ts, m.end, hi_tok, lex) if m.kind == PERCENT else frozenset()))
+            trait=share_trait(ts, m.end, hi_tok, lex) if m.kind == PERCENT else frozenset(),
+            statistic=_statistic(ts, first, lo_tok, lex) if m.kind != DATE else None))
     # anchors were mention indices; name the claims instead
     return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]
 
@@ -1189,6 +1218,7 @@ def _anchors(ts: Tokens, mentions: list[Mention], k: int, first: int, end: int, 
     return tuple(out)
 
 
+_SENTENCE_ENDS = frozenset((".", "!", "?"))
 _A_SHARE = {"half": 0.5, "quarter": 0.25}  # "a half-mile", "a quarter-century"
 _HALF_PLACES = frozenset(("first", "second", "latter", "former", "last", "final", "opening", "closing", "early",
                           "late"))  # "the second half of the match": a part of the time, not a share
@@ -1204,6 +1234,19 @@ def _rate_after(w: "_Walker", k: int) -> str | None:
         return None  # (the commonest case, told before any call)
     got = pt.after(w.low_at, k) if k < w.n else None
     return None if got is None else got[0].name
+
+
+def _statistic(ts: Tokens, first: int, lo: int, lex: Lexicon) -> str | None:
+    """'the highest minimum temperature of 25.8C' -> minimum; 'an average of 30' -> average: the nearest
+    statistic word among the four before the figure, within its clause (subjects.yaml `statistics`)."""
+    for k in range(first - 1, max(lo, first - 5) - 1, -1):
+        w = ts.low[k]
+        got = lex.statistics.get(w)
+        if got is not None:
+            return got
+        if ts.typ[k] == NUM or w in (",", ";", ":", ".", "(", ")"):
+            return None
+    return None
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

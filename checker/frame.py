@@ -49,6 +49,7 @@ class Frame:
     anchor_facts: frozenset[int] = frozenset()  # (dates) facts of the figures in the clause
     anchor_sources: frozenset[str] = frozenset()  # the sources those facts span
     log_size: float | None = None   # log10 of the figure's middle (None for dates, open or non-positive)
+    log_sizes: tuple[float, ...] = ()  # a figure of unstated scale ("104 degrees"): log10 of each reading
     subject_words: frozenset[str] = frozenset()  # the subject's content words, singular
     context_weight: float = 0.0     # summed rarity of the context words (set once the run's idf is known)
 
@@ -71,6 +72,7 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
     own = {stem(w) for w in (c.subject or "").split()}
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
                  ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
+                 log_sizes=_readings(c.value, lex),
                  subject_words=_subject_words(c.subject),
                  recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text))
 
@@ -88,6 +90,15 @@ def _log_size(v: object, lex: Lexicon) -> float | None:
         euros = rates.convert(mid, v.unit, "EUR") if rates and v.unit else None
         mid = euros if euros is not None else mid
     return math.log10(mid) if mid and mid > 0 and math.isfinite(mid) else None
+
+
+def _readings(v: object, lex: Lexicon) -> tuple[float, ...]:
+    """'highs of 104 degrees' in each scale it may be in (units.yaml `read_as`): log10 of each reading."""
+    if not isinstance(v, Quantity) or v.unit not in lex.unstated_scales:
+        return ()
+    got = (_log_size(Quantity(*(None if x is None else x * u.factor + u.offset for x in (v.low, v.high))), lex)
+           for u in lex.unstated_scales[v.unit])
+    return tuple(x for x in got if x is not None)
 
 
 def _subject_words(phrase: str | None) -> frozenset[str]:

@@ -52,13 +52,15 @@ def _bounds(q: Quantity, tol: dict[str, float], converted: bool, kind: str) -> t
     # exact figures: rounding of the last stated digit (half-open: "71" covers 70.5 up to, not including, 71.5,
     # so 71 and 72 still differ), and unit conversion slack
     precision = q.precision
-    if converted and precision >= 0.5:
+    # a dimension may set its own conversion slack (`exact_converted_temperature: 0`: on a scale with an offset a
+    # share of the figure means nothing, so each figure keeps its own rounding only)
+    conv = tol.get(f"exact_converted_{q.dimension}", tol.get("exact_converted", 0.02)) if converted else 0.0
+    if conv and precision >= 0.5:
         precision = 0.0  # across units a whole number's rounding gives way to the conversion tolerance
     slack_lo = slack_hi = precision * q.factor
-    if precision and not converted:
+    if precision and not conv:
         hi_inc = False if q.high is not None else hi_inc
-    if converted:
-        conv = tol.get("exact_converted", 0.02)
+    if conv:
         slack_lo += abs(lo) * conv if lo != -inf else 0
         slack_hi += abs(hi) * conv if hi != inf else 0
     if lo != -inf:
@@ -71,13 +73,14 @@ def _bounds(q: Quantity, tol: dict[str, float], converted: bool, kind: str) -> t
 def _overlap(a: tuple[float, float, bool, bool], b: tuple[float, float, bool, bool]) -> bool:
     lo = max(a[0], b[0])
     hi = min(a[1], b[1])
-    if lo < hi:
+    eps = 1e-9 * max(1.0, abs(lo)) if lo != float("inf") and lo != -float("inf") else 0.0
+    if lo < hi - eps:
         return True
-    if lo > hi:
-        return False
+    if lo > hi + eps:
+        return False  # within eps the two touch: 104.45F and 40.25C are one point, whatever the float noise
     # touching: both sides must include the point
-    a_inc = (a[2] if lo == a[0] else True) and (a[3] if lo == a[1] else True)
-    b_inc = (b[2] if lo == b[0] else True) and (b[3] if lo == b[1] else True)
+    a_inc = (a[2] if abs(lo - a[0]) <= eps else True) and (a[3] if abs(lo - a[1]) <= eps else True)
+    b_inc = (b[2] if abs(lo - b[0]) <= eps else True) and (b[3] if abs(lo - b[1]) <= eps else True)
     return a_inc and b_inc
 
 

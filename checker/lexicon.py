@@ -251,9 +251,11 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     and isinstance(v.get("canonical", ""), str)
                     and all(u in (d.get("units") or {}) for u in v.get("read_as", [])) and _is_str_list(v.get("read_as", []))
                     and all(c in (d.get("cues") or {}) and u in (d.get("units") or {})
-                            for c, u in (v.get("or_cued") or {}).items()),
+                            for c, u in (v.get("or_cued") or {}).items())
+                    and all(v.get(k) is None or v.get(k) in (d.get("cues") or {}) for k in ("not_cued", "hyphen_cued")),
                     "a mapping with a known `dimension`, a numeric `factor`, a list of `surfaces` (and `cued`:"
-                    " a list under `cues`; `or_cued`: a list under `cues` -> a unit; `read_as`: units)")
+                    " a list under `cues`; `or_cued`: a list under `cues` -> a unit; `not_cued`, `hyphen_cued`: lists under"
+                    " `cues`; `read_as`: units)")
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
                     and _is_str_list(v.get("words", [])) and _is_str_list(v.get("after_scale", [])),
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
@@ -299,8 +301,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
             _mapping_of(rf, "traits", _is_str_list, "a list of words")
+            _mapping_of(rf, "statistics", _is_str_list, "a list of words")
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
-            for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs"):
+            for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs", "name_heads"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
             _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
             for key in ("parts_after", "parts_before"):
@@ -471,6 +474,8 @@ class Lexicon:
     units_compound_only: dict[str, UnitDef]  # "in" -> inch, only as the smaller unit of "5 ft 2 in"
     unit_cued: dict[str, str]   # unit name -> the `cues` list one of whose words must stand near it ("degrees")
     unit_or_cued: dict[str, tuple[tuple[str, UnitDef], ...]]  # unit name -> (cues, the unit read instead) ("heat")
+    unit_not_cued: dict[str, str]    # unit name -> the `cues` list near which it is no unit ("degrees in law")
+    unit_hyphen_cued: dict[str, str]  # unit name -> the `cues` list an adjective needs ("a 360-degree view")
     unstated_scales: dict[str, tuple[UnitDef, ...]]  # "°" (a bare "degrees" of heat) -> °C, °F: each reading
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
@@ -494,6 +499,8 @@ class Lexicon:
     future_markers: frozenset[str]
     subject_groups: dict[str, str]
     traits: dict[str, str]           # what a share of a group has or is, word -> label (subjects.yaml `traits`)
+    statistics: dict[str, str]       # word -> the statistic it names ("overnight" -> minimum; subjects.yaml)
+    name_heads: frozenset[str]       # "office", "county": nouns that end a name ("the Met Office")
     stopwords: frozenset[str]
     anaphora: frozenset[str]
     clause_words: frozenset[str]
@@ -505,6 +512,8 @@ class Lexicon:
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     update_previous: frozenset[tuple[str, ...]]
+    superseded: frozenset[str]        # "previous", "old" ... before "record", "high" (events.yaml `update`)
+    superseded_nouns: frozenset[str]
     event_subjects: dict[str, str]
     tolerances: dict[str, float]
     checks: dict[str, dict[str, Any]]
@@ -639,6 +648,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     by_name = {u.name: u for u in [*units.values(), *exact.values()]}
     or_cued = {name: tuple((cue, by_name[other]) for cue, other in spec["or_cued"].items())
                for name, spec in un["units"].items() if spec.get("or_cued")}
+    not_cued = {name: str(spec["not_cued"]) for name, spec in un["units"].items() if spec.get("not_cued")}
+    hyphen_cued = {name: str(spec["hyphen_cued"]) for name, spec in un["units"].items() if spec.get("hyphen_cued")}
     unstated = {spec["canonical"]: tuple(by_name[u] for u in spec["read_as"])
                 for spec in un["units"].values() if spec.get("read_as") and spec.get("canonical")}
     compound_only = {w.lower(): by_name[name] for name, words in (un.get("compound_only") or {}).items()
@@ -720,6 +731,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units_attached_only=frozenset(attached),
         unit_cued=cued,
         unit_or_cued=or_cued,
+        unit_not_cued=not_cued,
+        unit_hyphen_cued=hyphen_cued,
         unstated_scales=unstated,
         units_compound_only=compound_only,
         currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
@@ -748,6 +761,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
         subject_groups=subject_groups,
         traits={w.lower(): label for label, words in (subj.get("traits") or {}).items() for w in words},
+        statistics={w.lower(): label for label, words in (subj.get("statistics") or {}).items() for w in words},
+        name_heads=frozenset(w.lower() for w in subj.get("name_heads", [])),
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
         clause_words=frozenset(w.lower() for w in subj.get("clause_words", [])),
@@ -759,6 +774,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
+        superseded=frozenset(w.lower() for w in upd.get("superseded", [])),
+        superseded_nouns=frozenset(w.lower() for w in upd.get("superseded_nouns", [])),
         event_subjects={str(k): str(v) for k, v in (ev.get("subjects") or {}).items()},
         tolerances=tol,
         checks=raw["checks"].get("rules", {}),

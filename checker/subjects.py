@@ -302,7 +302,7 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
             figure_breaks.append(k)
         if typ[k] == WORD:
             w = low[k]
-            if w in firsts:
+            if w in firsts and not _in_name(ts, k, hi, lex.name_heads):
                 length = phrase_at(low, k, groups, firsts, hi)
                 if length:
                     events.append((k, k + length, groups[tuple(low[k: k + length])]))
@@ -310,6 +310,20 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
                 words.append((k, stem(w)))
         k += 1
     return events, words, breaks, figure_breaks
+
+
+def _in_name(ts: Tokens, k: int, hi: int, heads: frozenset[str]) -> bool:
+    """'the Met Office', 'Summit County': an event word, capitalised, opening a name that ends in a noun of a
+    body or place (subjects.yaml `name_heads`) names no event; "Storm Daniel" still does."""
+    tok = ts.tok
+    if not tok[k][:1].isupper():
+        return False
+    m = k + 1
+    while m < hi and m <= k + 3 and tok[m][:1].isupper():
+        if ts.low[m] in heads:
+            return True
+        m += 1
+    return False
 
 
 def _window(items: list, lo: int, hi: int) -> list:
