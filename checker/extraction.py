@@ -1239,7 +1239,10 @@ def _rate_after(w: "_Walker", k: int) -> str | None:
 def _statistic(ts: Tokens, first: int, lo: int, lex: Lexicon) -> str | None:
     """'the highest minimum temperature of 25.8C' -> minimum; 'an average of 30' -> average: the nearest
     statistic word among the four before the figure, within its clause (subjects.yaml `statistics`)."""
-    for k in range(first - 1, max(lo, first - 5) - 1, -1):
+    start = max(lo, first - 4)
+    if lex.statistics.keys().isdisjoint(ts.low[start:first]):
+        return None  # (the commonest case, told in one test)
+    for k in range(first - 1, start - 1, -1):
         w = ts.low[k]
         got = lex.statistics.get(w)
         if got is not None:

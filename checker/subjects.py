@@ -295,10 +295,12 @@ def sentence_features(ts: Tokens, lo: int, hi: int, lex: Lexicon) -> tuple[list[
     low, typ = ts.low, ts.typ
     k = lo
     while k < hi:
-        if (low[k] in clause_words and not (typ[k] != WORD and 0 < k < hi - 1 and typ[k - 1] == NUM == typ[k + 1])) \
-                or (low[k] == "and" and k > lo and low[k - 1] == ","):
-            breaks.append(k)  # (a colon between digits is a clock time, "9:14 a.m.", not a clause break)
-            figure_breaks.append(k)
+        if low[k] in clause_words:
+            w = low[k]
+            if (w != "and" or (k > lo and low[k - 1] == ",")) \
+                    and not (typ[k] != WORD and 0 < k < hi - 1 and typ[k - 1] == NUM == typ[k + 1]):
+                breaks.append(k)  # (a colon between digits is a clock time, "9:14 a.m.", not a clause break)
+                figure_breaks.append(k)
         elif low[k] in figure_clause_words:
             figure_breaks.append(k)
         if typ[k] == WORD:
