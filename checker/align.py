@@ -370,7 +370,7 @@ def _same_statement(a: Frame, b: Frame) -> bool:
         return False
     if ca.sentence_start == cb.sentence_start and _restated(a, b):
         return True  # "491 millimeters (19.3 inches)", "550 km (340 miles)": one figure in two units
-    if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} == {"current", "previous"}:
+    if ca.sentence_start == cb.sentence_start and {ca.role, cb.role} in ({"current", "previous"}, {"changed", "previous"}):
         # "the toll rose to 312, up from 241": one count and its revision; but "41.8%, up from 54% in 2021":
         # a share now and a share then are two facts
         return a.block == "count" and ((ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key))

@@ -64,13 +64,14 @@ class _Walker:
         # negative index wraps round into the padding), so no look-up needs a bounds test
         self.low_at = ts.low + [""] * _PAD
         # the phrase tables' first or last words, with the lengths of the phrases they begin or end
-        self.change_verbs = lex.phrase_index("update_current")
+        self.change_verbs = lex.phrase_index("update_current", "update_changed")
         self.currency_firsts = lex.phrase_index("currency_symbols")
         self.currency_word_ends = lex.derived("currency_word_ends", lambda lx: frozenset(k[-1] for k in lx.currency_words))
         self.qualifier_lasts = lex.phrase_index("qualifiers_before", edge=-1)
         self.qualifier_firsts = lex.phrase_index("qualifiers_after")
         self.unit_lengths = lex.phrase_index(*_UNIT_TABLES)
         self.current_lasts = lex.phrase_index("update_current", edge=-1)
+        self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
 
     # ----------------------------------------------------------------------------------- helpers
@@ -548,13 +549,18 @@ class _Walker:
         return m
 
     def role(self, first: int) -> str | None:
-        """'rose to 312' -> current; 'up from 241' -> previous."""
+        """'rose to 312' -> current; 'up from 241' -> previous; 'weakened to a Category 2' -> changed."""
         if first < 2:
             return None
         ts, lex = self.ts, self.lex
         last = ts.low[first - 1]
         if last == "of" and self._superseded(first - 1):
             return "previous"
+        if last in ("a", "an") and first >= 3:  # "weakened to a Category 2", "rose to a record 312"
+            first -= 1
+            last = ts.low[first - 1]
+        if last in self.changed_lasts and phrase_before(ts.low, first, lex.update_changed, self.changed_lasts):
+            return "changed"
         if last != "from" and last not in self.current_lasts and last not in self.previous_lasts:
             return None
         current = phrase_before(ts.low, first, lex.update_current, self.current_lasts)

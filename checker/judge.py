@@ -228,13 +228,14 @@ def _in_other_unit(c: Claim, other: Claim) -> str | None:
 
 
 def _update(a: Claim, b: Claim, published: tuple[dt.date | None, dt.date | None]) -> str | None:
-    """A revised count ('rose to 312' against an earlier 241) is an update, not a conflict."""
-    if a.value.dimension != "count":
-        return None
+    """A revised count ('rose to 312' against an earlier 241), or a figure of any kind said to have changed
+    ('weakened to a Category 2' against Category 3), is an update, not a conflict."""
     roles = {a.role, b.role}
+    if a.value.dimension != "count" and "changed" not in roles:
+        return None
     pa, pb = published
-    if "current" in roles or "previous" in roles or (pa and pb and pa != pb and (a.role or b.role)):
-        older, newer = (a, b) if (a.role == "previous" or b.role == "current") else (b, a)
+    if roles & {"current", "changed", "previous"} or (pa and pb and pa != pb and (a.role or b.role)):
+        older, newer = (a, b) if (a.role == "previous" or b.role in ("current", "changed")) else (b, a)
         when = ""
         if pa and pb and pa != pb:
             older, newer = (a, b) if pa < pb else (b, a)
@@ -263,7 +264,7 @@ def _provisional(c: Claim, kinds: _CountKinds, reach: int = 40) -> bool:
     confirmed so far". Only words near the figure count: "at least 240 killed and 800 injured" marks
     the toll, not the injured."""
     q = c.value
-    if c.role == "current" or (isinstance(q, Quantity) and (q.qualifier or "").lower() in kinds.provisional):
+    if c.role in ("current", "changed") or (isinstance(q, Quantity) and (q.qualifier or "").lower() in kinds.provisional):
         return True
     pos = c.sentence.find(c.text)
     near = c.sentence[max(0, pos - reach): pos + len(c.text) + reach] if pos >= 0 else ""

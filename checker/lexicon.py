@@ -511,6 +511,7 @@ class Lexicon:
     parts_before: frozenset[tuple[str, ...]]
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
+    update_changed: frozenset[tuple[str, ...]]   # a figure of any kind changed ("weakened to", "revised to")
     update_previous: frozenset[tuple[str, ...]]
     superseded: frozenset[str]        # "previous", "old" ... before "record", "high" (events.yaml `update`)
     superseded_nouns: frozenset[str]
@@ -773,6 +774,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         parts_before=frozenset(phrase_key(w) for w in subj.get("parts_before", [])),
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
+        update_changed=frozenset(phrase_key(w) for w in upd.get("changed", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
         superseded=frozenset(w.lower() for w in upd.get("superseded", [])),
         superseded_nouns=frozenset(w.lower() for w in upd.get("superseded_nouns", [])),

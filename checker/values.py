@@ -147,7 +147,7 @@ class Claim:
     part: bool = field(default=False, compare=False)
     tight: str | None = field(default=None, compare=False)    # event word right beside the figure          # "180 of them", "including 8,000 hectares"
     anchors: tuple[str, ...] = field(default=(), compare=False)   # (dates) ids of the figures in the clause
-    role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts
+    role: str | None = field(default=None, compare=False)          # "current" / "previous" for revised counts, "changed"
     sentence_start: int = field(default=0, compare=False)
     rate: str | None = field(default=None, compare=False)          # "month" for "300,000 rounds a month"
     ref_year: int | None = field(default=None, compare=False)      # the year the article's undated dates take

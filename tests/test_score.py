@@ -32,15 +32,35 @@ pytestmark = pytest.mark.skipif(not SCORE.exists(), reason="../shared/bench/scor
 # unsupported >= 0.90; bench-fresh alone: conflict F1 >= 0.85) and, for our own clusters, the figures measured
 # when the alignment model was last fitted (README, "Measured").
 
+# Clusters written in a session after the model, each scored first as it stood (README, "New clusters, first
+# look"): held to their own floors, so the older clusters' floors still guard against regressions.
+NEW_CLUSTERS = {
+    # name: (conflict F1 or None when the gold has no conflict, consistent recall, most false alarms)
+    "uk-heat-record": (0.75, 0.66, 1),
+    "milton-landfall": (None, 0.73, 8),
+}
+
+
 def test_own_clusters():
-    """Our thirteen clusters in fixtures/ (seven added after the model was built, six from real reporting; the
-    Derna floods cluster of session 7 is scored as first looked at: consistent 0.562 alone, 0.897 for all; the
-    UK heat record of session 8 as it stands after the classes it taught: consistent 0.667 alone, 0.867 for all)."""
-    s = _score(ROOT / "fixtures")
+    """Our clusters in fixtures/ other than the newest (seven added after the model was built, five from real
+    reporting; the Derna floods cluster of session 7 was scored as first looked at: consistent 0.562, now 0.625)."""
+    clusters = ROOT / "fixtures" / "clusters"
+    older = [p for p in sorted(clusters.iterdir()) if p.is_dir() and p.name not in NEW_CLUSTERS]
+    s = _score_all(ROOT / "fixtures" / "shoigu", *older)
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.78 and s["false_alarms"] <= 5, s
-    assert s["consistent_recall"] >= 0.86, s
+    assert s["conflict_f1"] >= 0.8 and s["false_alarms"] <= 2, s
+    assert s["consistent_recall"] >= 0.90, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
+
+
+@pytest.mark.parametrize("name", sorted(NEW_CLUSTERS))
+def test_new_clusters(name):
+    f1, consistent, alarms = NEW_CLUSTERS[name]
+    s = _score(ROOT / "fixtures" / "clusters" / name)
+    assert s["failed_clusters"] == 0
+    assert s["consistent_recall"] >= consistent and s["false_alarms"] <= alarms, s
+    if f1 is not None:
+        assert s["conflict_f1"] >= f1, s
 
 
 def test_development_clusters():
