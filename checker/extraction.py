@@ -73,6 +73,10 @@ class _Walker:
         self.current_lasts = lex.phrase_index("update_current", edge=-1)
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
+        # the words a role phrase can end with, and those role() looks past: one test for the commonest case
+        self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
+            *lx.phrase_index("update_current", edge=-1), *lx.phrase_index("update_previous", edge=-1),
+            *lx.phrase_index("update_changed", edge=-1), "of", "a", "an", "from")))
 
     # ----------------------------------------------------------------------------------- helpers
 
@@ -554,6 +558,8 @@ class _Walker:
             return None
         ts, lex = self.ts, self.lex
         last = ts.low[first - 1]
+        if last not in self.role_lasts:
+            return None
         if last == "of" and self._superseded(first - 1):
             return "previous"
         if last in ("a", "an") and first >= 3:  # "weakened to a Category 2", "rose to a record 312"
