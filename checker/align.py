@@ -10,6 +10,7 @@ apart are joined afterwards. Candidates come from an inverted index, so cost sta
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections import defaultdict
@@ -89,14 +90,16 @@ class Model:
     threshold: float = 0.5
     conflict_threshold: float = 0.6
     date_conflict_threshold: float = 0.6
+    weekday_conflict_threshold: float = 0.6   # a date against a weekday no publication date places
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Model":
         def build(x: Lexicon) -> "Model":
             raw = x.raw.get("alignment", {})
             ct = float(raw.get("conflict_threshold", 0.6))
+            dct = float(raw.get("date_conflict_threshold", ct))
             return cls({k: float(v) for k, v in (raw.get("weights") or {}).items()},
-                       float(raw.get("threshold", 0.5)), ct, float(raw.get("date_conflict_threshold", ct)))
+                       float(raw.get("threshold", 0.5)), ct, dct, float(raw.get("weekday_conflict_threshold", dct)))
 
         return lex.derived("alignment_model", build)
 
@@ -486,7 +489,7 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     Figures are lined up first; dates then, helped by the facts their clauses' figures joined."""
     model = Model.of(lex)
     if threshold is not None:
-        model = Model(model.weights, threshold, model.conflict_threshold, model.date_conflict_threshold)
+        model = dataclasses.replace(model, threshold=threshold)
     frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in claims_by_source]
     idf = idf_table(f for _, fs in frames for f in fs)
     weigh_context((f for _, fs in frames for f in fs), idf)

@@ -328,7 +328,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _expect(rf, ("as_of",), isinstance(d.get("as_of"), (str, _dt.date)), "a date (YYYY-MM-DD)")
     elif rid == "alignment":
         _mapping_of(rf, "weights", lambda v: _is_num(v) and math.isfinite(v), "a finite number")
-        for key in ("threshold", "conflict_threshold", "date_conflict_threshold"):
+        for key in ("threshold", "conflict_threshold", "date_conflict_threshold", "weekday_conflict_threshold"):
             t = d.get(key, 0.5)
             _expect(rf, (key,), _is_num(t) and 0.0 < t < 1.0, "a probability between 0 and 1")
     elif rid == "checks":

@@ -11,7 +11,7 @@ from typing import Iterable
 from .align import Fact, Model, align, value_key
 from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, UNVERIFIABLE, Verdict, describe, judge
 from .lexicon import Lexicon
-from .values import DATE, Claim
+from .values import DATE, Claim, DateSpan
 
 SCHEMA = "checker.report/1"
 MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
@@ -120,10 +120,18 @@ class _Builder:
         score = fact.score(x, y)
         model = Model.of(self.lex)
         need = model.date_conflict_threshold if x.kind == DATE else model.conflict_threshold
+        if x.kind == DATE and (_unplaced_weekday(x) or _unplaced_weekday(y)):
+            need = max(need, model.weekday_conflict_threshold)
         if v.verdict == CONFLICT and score is not None and score < need:
             v = Verdict(POSSIBLE_CONFLICT, "CK104",
                         f"{v.message} (if these state the same fact; alignment confidence {score:.2f})")
         self.add(v.verdict, v.rule, (x.id, y.id), prefix + v.message, _why(fact, x, y), fact.id, score)
+
+
+def _unplaced_weekday(c: Claim) -> bool:
+    """'on Wednesday' in an article without a date: a story told over days names many of them."""
+    v = c.value
+    return isinstance(v, DateSpan) and not v.resolved and (v.weekday is not None or bool(v.weekdays))
 
 
 def _published(sources: list) -> dict[str, object]:
