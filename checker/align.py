@@ -264,13 +264,22 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             v[NEVER] = 1.0  # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
-        # a minimum against the day's high, an average against one reading, "the previous record of 38.7C" or
-        # "up from 54%" against another figure: two facts, however close (records fall by small margins)
-        if "value_equal" not in v and (a.claim.statistic != b.claim.statistic or "role_clash" in v):
+        # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
+        # quarter, "the previous record of 38.7C" or "up from 54%" against another figure: two facts, however close
+        if "value_equal" not in v and ("role_clash" in v or _aspects_differ(a.claim.aspects, b.claim.aspects)):
             v[NEVER] = 1.0
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
+
+
+def _aspects_differ(xa: tuple[tuple[str, str], ...], xb: tuple[tuple[str, str], ...]) -> bool:
+    """Two kinds of figure (a minimum and a plain reading, a forecast and an outcome, a change on the year and on
+    the quarter): an aspect both claims carry with different values."""
+    if xa == xb:
+        return False
+    other = dict(xb)
+    return any(other.get(kind, value) != value for kind, value in xa)
 
 
 def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | None, clash: bool = False) -> None:

@@ -73,6 +73,7 @@ class _Walker:
         self.current_lasts = lex.phrase_index("update_current", edge=-1)
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
+        self.previous_after_firsts = lex.phrase_index("update_previous_after")
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
             *lx.phrase_index("update_current", edge=-1), *lx.phrase_index("update_previous", edge=-1),
@@ -576,6 +577,14 @@ class _Walker:
         if first >= 3 and last == "from" and ts.low[first - 2] in self.change_verbs:
             return "previous"
         return None
+
+    def year_before(self, end: int) -> str | None:
+        """'$6.70 billion a year earlier': the figure of the period before -> previous (events.yaml `update`)."""
+        lex = self.lex
+        if self.low_at[end] not in self.previous_after_firsts:
+            return None
+        return "previous" if phrase_at(self.low_at, end, lex.update_previous_after, self.previous_after_firsts,
+                                       self.n + _PAD) else None
 
     def _superseded(self, of: int) -> bool:
         """'the previous record of', 'the old UK high of': the figure after `of` is a mark since beaten."""
@@ -1081,6 +1090,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 spans_of[k] = span
     prev_subject: dict[int, str | None] = {}
     first_in_sentence: dict[int, int] = {}  # sentence -> its first claim's mention index
+    last_figure: dict[int, tuple[int, tuple[tuple[str, str], ...]]] = {}  # sentence -> its last figure's end, aspects
     counter = 0
     # claim ids are assigned in mention order, so a date can name the figures of its clause
     ids: dict[int, str] = {}
@@ -1137,7 +1147,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 prev_subject[sidx] = subject
         rest_of_group = m.kind == NUMBER and sidx not in first_in_sentence
         first_in_sentence.setdefault(sidx, k)
-        role = w.role(first)
+        role = w.role(first) or (w.year_before(m.end) if m.kind in (NUMBER, QUANTITY, MONEY) else None)
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
         cid = ids[k] = f"{source}:{counter}"
@@ -1174,7 +1184,9 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
             trait=share_trait(ts, m.end, hi_tok, lex) if m.kind == PERCENT else frozenset(),
-            statistic=_statistic(ts, first, lo_tok, lex) if m.kind != DATE else None))
+            aspects=_aspects(ts, first, m.end, lo_tok, hi_tok, lex, last_figure.get(sidx)) if m.kind != DATE else ()))
+        if m.kind != DATE:
+            last_figure[sidx] = (m.end, claims[-1].aspects)
     # anchors were mention indices; name the claims instead
     return [replace(c, anchors=tuple(ids[k] for k in c.anchors if k in ids)) if c.anchors else c for c in claims]
 
@@ -1248,20 +1260,55 @@ def _rate_after(w: "_Walker", k: int) -> str | None:
     return None if got is None else got[0].name
 
 
-def _statistic(ts: Tokens, first: int, lo: int, lex: Lexicon) -> str | None:
-    """'the highest minimum temperature of 25.8C' -> minimum; 'an average of 30' -> average: the nearest
-    statistic word among the four before the figure, within its clause (subjects.yaml `statistics`)."""
-    start = max(lo, first - 4)
-    if lex.statistics.keys().isdisjoint(ts.low[start:first]):
-        return None  # (the commonest case, told in one test)
-    for k in range(first - 1, start - 1, -1):
-        w = ts.low[k]
-        got = lex.statistics.get(w)
-        if got is not None:
+def _aspects(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
+             last: tuple[int, tuple[tuple[str, str], ...]] | None = None) -> tuple[tuple[str, str], ...]:
+    """What kind of figure this is: 'the highest minimum temperature of 25.8C' -> (statistic, minimum); 'guided to
+    revenue of $11 billion' -> (expectation, expected); 'up 101% year over year' -> (basis, year). The nearest
+    phrase in each aspect's window, within the clause (subjects.yaml `aspects`). A figure that only qualifies
+    the one before it ("$11 billion, a rise of 64% ... and 53% sequentially") is of that one's kind."""
+    low = ts.low
+    out = []
+    gap = low[last[0]:first] if last is not None and first - last[0] <= 5 else ()
+    joined = ("," in gap or "and" in gap) and not any(w in _SENTENCE_ENDS or w == ";" for w in gap)
+    inherited = dict(last[1]) if joined and last is not None else {}  # (gap empty when last is None)
+    for a in lex.aspects:
+        got = None
+        if a.before:
+            start = max(lo, first - a.before)
+            if not a.firsts.isdisjoint(low[start:first]):  # (the commonest case, told in one test)
+                for k in range(first - 1, start - 1, -1):
+                    if ts.typ[k] == NUM or low[k] in _CLAUSE_MARKS:
+                        break
+                    got = _aspect_at(low, k, first, a)
+                    if got:
+                        break
+        if got is None and a.after:
+            stop = min(hi, end + a.after)
+            if not a.firsts.isdisjoint(low[end:stop]):
+                for k in range(end, stop):
+                    if ts.typ[k] == NUM or low[k] in _CLAUSE_MARKS:
+                        break
+                    got = _aspect_at(low, k, stop, a)
+                    if got:
+                        break
+        if got is None and a.kind in inherited and inherited[a.kind] != "plain":
+            got = inherited[a.kind]
+        if got is not None or a.plain:
+            out.append((a.kind, got or "plain"))
+    return tuple(out)
+
+
+def _aspect_at(low: list[str], k: int, stop: int, a) -> str | None:  # type: ignore[no-untyped-def]
+    if low[k] not in a.firsts:
+        return None
+    for length in range(min(4, stop - k), 0, -1):
+        got = a.phrases.get(tuple(low[k: k + length]))
+        if got:
             return got
-        if ts.typ[k] == NUM or w in (",", ";", ":", ".", "(", ")"):
-            return None
     return None
+
+
+_CLAUSE_MARKS = frozenset((",", ";", ":", ".", "(", ")"))
 
 
 def _part(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:

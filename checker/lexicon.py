@@ -301,7 +301,10 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
             _mapping_of(rf, "traits", _is_str_list, "a list of words")
-            _mapping_of(rf, "statistics", _is_str_list, "a list of words")
+            _mapping_of(rf, "aspects", lambda v: isinstance(v, dict) and isinstance(v.get("plain", False), bool)
+                        and all(isinstance(v.get(k, 0), int) and v.get(k, 0) >= 0 for k in ("before", "after"))
+                        and isinstance(v.get("values"), dict) and all(_is_str_list(w) for w in v["values"].values()),
+                        "a mapping with `values` (name -> a list of words), `before`/`after` counts and `plain`")
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
             for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs", "name_heads"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
@@ -394,6 +397,21 @@ class UnitDef:
     factor: float
     offset: float = 0.0
     symbol: str = ""
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """A kind of figure read from the words near it ("overnight" -> statistic minimum): subjects.yaml `aspects`."""
+
+    kind: str
+    before: int                                  # words to look at before the figure
+    after: int                                   # ... and after it
+    plain: bool                                  # a figure with none of the words is a plain one
+    phrases: dict[tuple[str, ...], str]          # ("year", "over", "year") -> "year"
+    firsts: frozenset[str] = frozenset()         # the phrases' first words: the cheap test before any reading
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(p[0] for p in self.phrases))
 
 
 @dataclass(frozen=True)
@@ -499,7 +517,7 @@ class Lexicon:
     future_markers: frozenset[str]
     subject_groups: dict[str, str]
     traits: dict[str, str]           # what a share of a group has or is, word -> label (subjects.yaml `traits`)
-    statistics: dict[str, str]       # word -> the statistic it names ("overnight" -> minimum; subjects.yaml)
+    aspects: tuple["Aspect", ...]    # kinds of figure read from nearby words (subjects.yaml `aspects`)
     name_heads: frozenset[str]       # "office", "county": nouns that end a name ("the Met Office")
     stopwords: frozenset[str]
     anaphora: frozenset[str]
@@ -512,6 +530,7 @@ class Lexicon:
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     update_changed: frozenset[tuple[str, ...]]   # a figure of any kind changed ("weakened to", "revised to")
+    update_previous_after: frozenset[tuple[str, ...]]  # "$6.70 billion a year earlier"
     update_previous: frozenset[tuple[str, ...]]
     superseded: frozenset[str]        # "previous", "old" ... before "record", "high" (events.yaml `update`)
     superseded_nouns: frozenset[str]
@@ -762,7 +781,9 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
         subject_groups=subject_groups,
         traits={w.lower(): label for label, words in (subj.get("traits") or {}).items() for w in words},
-        statistics={w.lower(): label for label, words in (subj.get("statistics") or {}).items() for w in words},
+        aspects=tuple(Aspect(kind, int(spec.get("before", 0)), int(spec.get("after", 0)), bool(spec.get("plain")),
+                             {phrase_key(w): value for value, words in spec["values"].items() for w in words})
+                      for kind, spec in (subj.get("aspects") or {}).items()),
         name_heads=frozenset(w.lower() for w in subj.get("name_heads", [])),
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
         anaphora=frozenset(w.lower() for w in subj.get("anaphora", [])),
@@ -775,6 +796,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         update_changed=frozenset(phrase_key(w) for w in upd.get("changed", [])),
+        update_previous_after=frozenset(phrase_key(w) for w in upd.get("previous_after", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
         superseded=frozenset(w.lower() for w in upd.get("superseded", [])),
         superseded_nouns=frozenset(w.lower() for w in upd.get("superseded_nouns", [])),

@@ -152,7 +152,7 @@ class Claim:
     rate: str | None = field(default=None, compare=False)          # "month" for "300,000 rounds a month"
     ref_year: int | None = field(default=None, compare=False)      # the year the article's undated dates take
     trait: frozenset[str] = field(default=frozenset(), compare=False)  # (shares) what the share has: "a third were children"
-    statistic: str | None = field(default=None, compare=False)    # "minimum", "average": not a plain reading
+    aspects: tuple[tuple[str, str], ...] = field(default=(), compare=False)  # ("statistic", "minimum"), ("basis", "year")
 
     def to_json(self) -> dict[str, Any]:
         return {
