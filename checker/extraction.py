@@ -74,6 +74,10 @@ class _Walker:
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
         self.previous_after_firsts = lex.phrase_index("update_previous_after")
+        # units read by the words near them, and the dimensions a rate is read for: one test before either reader
+        self.cued_units = lex.derived("cued_units", lambda lx: frozenset(
+            (*lx.unit_cued, *lx.unit_or_cued, *lx.unit_not_cued, *lx.unit_hyphen_cued)))
+        self.rate_dims = lex.per_time.into
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
             *lx.phrase_index("update_current", edge=-1), *lx.phrase_index("update_previous", edge=-1),
@@ -182,16 +186,18 @@ class _Walker:
                     continue
                 if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
                     continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
-                u = self._as_cued(j, u, hyphen)
-                if u is None:
-                    continue
-                return self._per_time(u, j + length)
+                if u.name in self.cued_units:
+                    u = self._as_cued(j, u, hyphen)
+                    if u is None:
+                        continue
+                return self._per_time(u, j + length) if u.dimension in self.rate_dims else (QUANTITY, u, j + length)
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
-                u = self._as_cued(j, u, hyphen)
-                if u is None:
-                    continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
-                return self._per_time(u, j + length)
+                if u.name in self.cued_units:
+                    u = self._as_cued(j, u, hyphen)
+                    if u is None:
+                        continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
+                return self._per_time(u, j + length) if u.dimension in self.rate_dims else (QUANTITY, u, j + length)
         return None
 
     def _per_time(self, u: UnitDef, k: int) -> tuple[str, object, int]:
@@ -581,8 +587,6 @@ class _Walker:
     def year_before(self, end: int) -> str | None:
         """'$6.70 billion a year earlier': the figure of the period before -> previous (events.yaml `update`)."""
         lex = self.lex
-        if self.low_at[end] not in self.previous_after_firsts:
-            return None
         return "previous" if phrase_at(self.low_at, end, lex.update_previous_after, self.previous_after_firsts,
                                        self.n + _PAD) else None
 
@@ -1147,7 +1151,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 prev_subject[sidx] = subject
         rest_of_group = m.kind == NUMBER and sidx not in first_in_sentence
         first_in_sentence.setdefault(sidx, k)
-        role = w.role(first) or (w.year_before(m.end) if m.kind in (NUMBER, QUANTITY, MONEY) else None)
+        role = w.role(first) or (w.year_before(m.end) if w.low_at[m.end] in w.previous_after_firsts
+                                 and m.kind in (NUMBER, QUANTITY, MONEY) else None)
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
         cid = ids[k] = f"{source}:{counter}"
