@@ -303,12 +303,13 @@ class _Walker:
         else:
             h = int(tok)
         if not dotted and j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) \
-                and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2:
+                and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2 and ts.tok[j + 1].isdigit():  # not "0:.0"
             mins = int(ts.tok[j + 1])
             j += 2
             colon = True
             if j + 1 < self.n and ts.tok[j] == ":" and ts.attached(j) and ts.attached(j + 1) \
-                    and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2 and mins < 60 and int(ts.tok[j + 1]) < 60:
+                    and ts.typ[j + 1] == NUM and len(ts.tok[j + 1]) == 2 and ts.tok[j + 1].isdigit() and mins < 60 \
+                    and int(ts.tok[j + 1]) < 60:
                 # "2:05:41": a race or running time (hours:minutes:seconds), a duration; with "a.m." or
                 # "local time" after it, a clock time to the second
                 after = self.low_at[j + 2]

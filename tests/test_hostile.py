@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import checker
@@ -383,6 +383,8 @@ WORDS = st.sampled_from(["and", "to", "between", "about", "more than", "million"
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=FUZZ_ALPHABET, max_size=120))
+@example("0:.0")  # found by this test: a clock's minutes read from a decimal with no whole part
+@example("0:00:.5")
 def test_fuzz_digits_and_punctuation(text):
     for c in checker.extract(text):
         assert text[c.start:c.end] == c.text and c.start < c.end
