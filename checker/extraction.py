@@ -74,10 +74,7 @@ class _Walker:
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
         self.previous_after_firsts = lex.phrase_index("update_previous_after")
-        # units read by the words near them, and the dimensions a rate is read for: one test before either reader
-        self.cued_units = lex.derived("cued_units", lambda lx: frozenset(
-            (*lx.unit_cued, *lx.unit_or_cued, *lx.unit_not_cued, *lx.unit_hyphen_cued)))
-        self.rate_dims = lex.per_time.into
+        self.rate_dims = lex.per_time.into  # the dimensions a rate is read for: one test before the rate reader
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
             *lx.phrase_index("update_current", edge=-1), *lx.phrase_index("update_previous", edge=-1),
@@ -186,14 +183,14 @@ class _Walker:
                     continue
                 if exact in lex.units_attached_only and u.dimension in lex.unit_cues and not self._cued(j, u.dimension):
                     continue  # "13F filing", "Boeing 777F", "14.7C/ per share": letters, not degrees
-                if u.name in self.cued_units:
+                if u.name in lex.cued_units:
                     u = self._as_cued(j, u, hyphen)
                     if u is None:
                         continue
                 return self._per_time(u, j + length) if u.dimension in self.rate_dims else (QUANTITY, u, j + length)
             u = lex.units.get(key)
             if u is not None and self._unit_ends(j + length):
-                if u.name in self.cued_units:
+                if u.name in lex.cued_units:
                     u = self._as_cued(j, u, hyphen)
                     if u is None:
                         continue  # "two degrees from Oxford", "won three cups": no word of the unit's kind near
@@ -203,7 +200,7 @@ class _Walker:
     def _per_time(self, u: UnitDef, k: int) -> tuple[str, object, int]:
         """A unit read at k's left, or the rate it starts: "3.3 mm a year", "50 km/ms" (units.yaml `rates`)."""
         pt = self.lex.per_time
-        if u.dimension in pt.into and self.low_at[k] in pt.starts:
+        if self.low_at[k] in pt.starts:  # (its dimension has a rate: tested by the caller)
             got = pt.after(self.low_at, k)
             if got is not None and self._unit_ends(got[1]):
                 rate = pt.rate(u, got[0])
@@ -212,19 +209,16 @@ class _Walker:
         return QUANTITY, u, k
 
     def _as_cued(self, j: int, u: UnitDef, hyphen: bool = False) -> UnitDef | None:
-        """The unit a common noun names by the words near it: "degrees" near "rotated" is an angle, near "law"
-        no unit, else a temperature of unstated scale; "won three cups" no volume (units.yaml `or_cued`,
-        `not_cued`, `hyphen_cued`, `cued`)."""
-        lex = self.lex
-        name = u.name
-        for cue, other in lex.unit_or_cued.get(name, ()):
+        """The unit a common noun names by the words near it (lexicon `CuedUnit`): "degrees" near "rotated" is an
+        angle, near "law" no unit, else a temperature of unstated scale; "won three cups" no volume."""
+        rule = self.lex.cued_units[u.name]
+        for cue, other in rule.instead:
             if self._cued(j, cue):
                 return other
-        if name in lex.unit_not_cued and self._cued(j, lex.unit_not_cued[name]):
+        if rule.not_cued and self._cued(j, rule.not_cued):
             return None
-        if hyphen and name in lex.unit_hyphen_cued and not self._cued(j, lex.unit_hyphen_cued[name]):
-            return None
-        if name in lex.unit_cued and not self._cued(j, lex.unit_cued[name]):
+        if (hyphen and rule.hyphen_cued and not self._cued(j, rule.hyphen_cued)) \
+                or (rule.cued and not self._cued(j, rule.cued)):
             return None
         return u
 
@@ -232,8 +226,8 @@ class _Walker:
         """A bare letter symbol ("30C") or a unit that is also a common noun ("degrees", "cups") is that unit
         only with a word of its kind near it (units.yaml `cues`: "temperatures", "heat", "rotated", "recipe")."""
         cues = self.lex.unit_cues[cue_list]
-        low, nl = self.ts.low, self.ts.newline_before
         ts = self.ts
+        low, nl = ts.low, ts.newline_before
         for k in range(j, min(self.n, j + 25)):  # within the sentence: "London North Eastern Railway" in the next
             if k > j and (nl[k] or (low[k] in _SENTENCE_ENDS  # one names no bearing; "deg." keeps its dot
                                     and not (ts.attached(k) and len(low[k - 1]) <= 3 and k == j + 1))):

@@ -400,6 +400,18 @@ class UnitDef:
 
 
 @dataclass(frozen=True)
+class CuedUnit:
+    """A unit that is also a common noun, read by the words near it (units.yaml, each a list under `cues`):
+    "degrees" near "rotated" is an angle (`instead`), near "law" no unit (`not_cued`), as an adjective only near
+    a word of heat (`hyphen_cued`); "cups" only near a word of cooking (`cued`)."""
+
+    cued: str | None = None                            # a word of this list must stand near
+    instead: tuple[tuple[str, UnitDef], ...] = ()      # (list, the unit read instead when a word of it is near)
+    not_cued: str | None = None                        # near a word of this list: no unit
+    hyphen_cued: str | None = None                     # an adjective ("a 360-degree view") needs a word of this list
+
+
+@dataclass(frozen=True)
 class Aspect:
     """A kind of figure read from the words near it ("overnight" -> statistic minimum): subjects.yaml `aspects`."""
 
@@ -490,10 +502,7 @@ class Lexicon:
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
     units_compound_only: dict[str, UnitDef]  # "in" -> inch, only as the smaller unit of "5 ft 2 in"
-    unit_cued: dict[str, str]   # unit name -> the `cues` list one of whose words must stand near it ("degrees")
-    unit_or_cued: dict[str, tuple[tuple[str, UnitDef], ...]]  # unit name -> (cues, the unit read instead) ("heat")
-    unit_not_cued: dict[str, str]    # unit name -> the `cues` list near which it is no unit ("degrees in law")
-    unit_hyphen_cued: dict[str, str]  # unit name -> the `cues` list an adjective needs ("a 360-degree view")
+    cued_units: dict[str, "CuedUnit"]  # unit name -> how the words near it decide it ("degrees", "cups")
     unstated_scales: dict[str, tuple[UnitDef, ...]]  # "°" (a bare "degrees" of heat) -> °C, °F: each reading
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
@@ -638,7 +647,6 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
     exact: dict[tuple[str, ...], UnitDef] = {}
     attached: set[tuple[str, ...]] = set()
     not_units = set(un.get("not_units") or ())
-    cued = {name: str(spec["cued"]) for name, spec in un["units"].items() if spec.get("cued")}
     for name, spec in un["units"].items():
         udef = UnitDef(name, spec["dimension"], spec.get("canonical", dims[spec["dimension"]]),
                        float(spec["factor"]), float(spec.get("offset", 0.0)))
@@ -666,10 +674,10 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         for s in ambiguous:
             attached.add(_exact_key(s))
     by_name = {u.name: u for u in [*units.values(), *exact.values()]}
-    or_cued = {name: tuple((cue, by_name[other]) for cue, other in spec["or_cued"].items())
-               for name, spec in un["units"].items() if spec.get("or_cued")}
-    not_cued = {name: str(spec["not_cued"]) for name, spec in un["units"].items() if spec.get("not_cued")}
-    hyphen_cued = {name: str(spec["hyphen_cued"]) for name, spec in un["units"].items() if spec.get("hyphen_cued")}
+    cued_units = {name: CuedUnit(spec.get("cued"), tuple((cue, by_name[o]) for cue, o in (spec.get("or_cued") or {}).items()),
+                                 spec.get("not_cued"), spec.get("hyphen_cued"))
+                  for name, spec in un["units"].items()
+                  if any(spec.get(k) for k in ("cued", "or_cued", "not_cued", "hyphen_cued"))}
     unstated = {spec["canonical"]: tuple(by_name[u] for u in spec["read_as"])
                 for spec in un["units"].values() if spec.get("read_as") and spec.get("canonical")}
     compound_only = {w.lower(): by_name[name] for name, words in (un.get("compound_only") or {}).items()
@@ -749,10 +757,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         units=units,
         units_exact=exact,
         units_attached_only=frozenset(attached),
-        unit_cued=cued,
-        unit_or_cued=or_cued,
-        unit_not_cued=not_cued,
-        unit_hyphen_cued=hyphen_cued,
+        cued_units=cued_units,
         unstated_scales=unstated,
         units_compound_only=compound_only,
         currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
