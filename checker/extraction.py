@@ -1273,39 +1273,22 @@ def _aspects(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
     inherited = dict(last[1]) if joined and last is not None else {}  # (gap empty when last is None)
     for a in lex.aspects:
         got = None
-        if a.before:
-            start = max(lo, first - a.before)
-            if not a.firsts.isdisjoint(low[start:first]):  # (the commonest case, told in one test)
-                for k in range(first - 1, start - 1, -1):
-                    if ts.typ[k] == NUM or low[k] in _CLAUSE_MARKS:
-                        break
-                    got = _aspect_at(low, k, first, a)
-                    if got:
-                        break
-        if got is None and a.after:
-            stop = min(hi, end + a.after)
-            if not a.firsts.isdisjoint(low[end:stop]):
-                for k in range(end, stop):
-                    if ts.typ[k] == NUM or low[k] in _CLAUSE_MARKS:
-                        break
-                    got = _aspect_at(low, k, stop, a)
-                    if got:
-                        break
-        if got is None and a.kind in inherited and inherited[a.kind] != "plain":
+        for window, stop in ((range(first - 1, max(lo, first - a.before) - 1, -1), first),
+                             (range(end, min(hi, end + a.after)), min(hi, end + a.after))):
+            if got is not None or not window or a.firsts.keys().isdisjoint(low[min(window):max(window) + 1]):
+                continue  # (the commonest case, told in one test)
+            for k in window:  # nearest first
+                if ts.typ[k] == NUM or low[k] in _CLAUSE_MARKS:
+                    break
+                length = phrase_at(low, k, a.phrases, a.firsts, stop)
+                if length:
+                    got = a.phrases[tuple(low[k:k + length])]
+                    break
+        if got is None and inherited.get(a.kind, "plain") != "plain":
             got = inherited[a.kind]
         if got is not None or a.plain:
             out.append((a.kind, got or "plain"))
     return tuple(out)
-
-
-def _aspect_at(low: list[str], k: int, stop: int, a) -> str | None:  # type: ignore[no-untyped-def]
-    if low[k] not in a.firsts:
-        return None
-    for length in range(min(4, stop - k), 0, -1):
-        got = a.phrases.get(tuple(low[k: k + length]))
-        if got:
-            return got
-    return None
 
 
 _CLAUSE_MARKS = frozenset((",", ";", ":", ".", "(", ")"))

@@ -96,8 +96,7 @@ def _readings(v: object, lex: Lexicon) -> tuple[float, ...]:
     """'highs of 104 degrees' in each scale it may be in (units.yaml `read_as`): log10 of each reading."""
     if not isinstance(v, Quantity) or v.unit not in lex.unstated_scales:
         return ()
-    got = (_log_size(Quantity(*(None if x is None else x * u.factor + u.offset for x in (v.low, v.high))), lex)
-           for u in lex.unstated_scales[v.unit])
+    got = (_log_size(v.read_in(u), lex) for u in lex.unstated_scales[v.unit])
     return tuple(x for x in got if x is not None)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
@@ -166,9 +166,7 @@ def _judge_unstated_scale(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
     names = []
     scale = lambda u: u.name.split()[-1].title()  # noqa: E731  "degree fahrenheit" -> "Fahrenheit"
     for u in lex.unstated_scales[q.unit]:
-        moved = lambda v, u=u: None if v is None else v * u.factor + u.offset  # noqa: E731
-        reading = replace(q, low=moved(q.low), high=moved(q.high), unit=u.canonical, factor=u.factor, offset=u.offset)
-        if _overlap(_bounds(reading, tol, True, bare.kind), bo):
+        if _overlap(_bounds(q.read_in(u), tol, True, bare.kind), bo):
             return Verdict(CONSISTENT, "CK301", f"{describe(a)} agrees with {describe(b)} if the degrees are {scale(u)}")
         names.append(scale(u))
     return Verdict(CONFLICT, "CK101", f"{describe(a)} and {describe(b)} differ, whether the degrees are "

@@ -420,10 +420,10 @@ class Aspect:
     after: int                                   # ... and after it
     plain: bool                                  # a figure with none of the words is a plain one
     phrases: dict[tuple[str, ...], str]          # ("year", "over", "year") -> "year"
-    firsts: frozenset[str] = frozenset()         # the phrases' first words: the cheap test before any reading
+    firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase_at's index: first word -> lengths
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "firsts", frozenset(p[0] for p in self.phrases))
+        object.__setattr__(self, "firsts", _phrase_index([self.phrases], 0))
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import field
+from dataclasses import field, replace
 from typing import Any
 
 from .frozen import frozen
@@ -47,6 +47,12 @@ class Quantity:
 
     def stated(self, v: float | None) -> float | None:
         return None if v is None else (v - self.offset) / self.factor
+
+    def read_in(self, unit: Any) -> "Quantity":
+        """The stated figure read in another unit (a UnitDef): "104 degrees" of unstated scale as Fahrenheit."""
+        to = lambda v: None if v is None else v * unit.factor + unit.offset  # noqa: E731
+        return replace(self, low=to(self.stated(self.low)), high=to(self.stated(self.high)), unit=unit.canonical,
+                       dimension=unit.dimension, factor=unit.factor, offset=unit.offset)
 
     def readable(self, subject: str | None = None) -> str:
         lo, hi = self.stated(self.low), self.stated(self.high)
