@@ -208,14 +208,13 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
                 return DateSpan(None, None, "month", None, False, f"--{e.month:02d}")
             # explicit without a figure: "the first quarter of last year", a year counted from publication
             y = year + e.offset
-            if e.explicit_year or not pub:
-                pass
-            elif not ref.future and e.month > pub.month:
-                y -= 1  # "in November", written in March: last November
-            elif ref.future and pub.month >= 10 and (e.month2 or e.month) <= pub.month - 6 \
-                    and not (e.month2 and e.month2 < e.month):
-                y += 1  # "will open in March", written in November: next March (not "the April-June quarter,
-                #         which ended" in a July sentence that also says "will": only across the new year)
+            if pub and not e.explicit_year:
+                if not ref.future and e.month > pub.month:
+                    y -= 1  # "in November", written in March: last November
+                elif ref.future and pub.month >= 10 and (e.month2 or e.month) <= pub.month - 6 \
+                        and not (e.month2 and e.month2 < e.month):
+                    y += 1  # "will open in March", written in November: next March (not "the April-June quarter,
+                    #         which ended" in a July sentence that also says "will": only across the new year)
         if e.month2:
             y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
@@ -1233,9 +1232,6 @@ def _quarter_at(ts: Tokens, i: int, lex: Lexicon, year: int | None = None) -> tu
                     unit="quarter", offset=off), first, end
 
 
-_OF_RELATIVE_YEAR = {"the": 0, "this": 0, "last": -1, "next": 1}
-
-
 def _of_year(ts: Tokens, j: int) -> tuple[int | None, int, int] | None:
     """'of 2019' -> (2019, 0, end); 'of the year', 'of this year' -> (None, 0, end); 'of last year' -> (None, -1,
     end): the year a quarter or half belongs to, stated or counted from publication."""
@@ -1245,8 +1241,8 @@ def _of_year(ts: Tokens, j: int) -> tuple[int | None, int, int] | None:
     y = _year_at(ts, j + 1)
     if y is not None:
         return y, 0, j + 2
-    if j + 2 < n and low[j + 2] == "year" and low[j + 1] in _OF_RELATIVE_YEAR:
-        return None, _OF_RELATIVE_YEAR[low[j + 1]], j + 3
+    if j + 2 < n and low[j + 2] == "year" and (low[j + 1] == "the" or low[j + 1] in _RELATIVE):
+        return None, _RELATIVE.get(low[j + 1], 0), j + 3  # "of the year", "of last year", "of the coming year"
     return None
 
 
