@@ -74,6 +74,7 @@ class _Walker:
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
         self.previous_after_firsts = lex.phrase_index("update_previous_after")
+        self.percent_firsts = lex.phrase_index("percent_units")
         self.rate_dims = lex.per_time.into  # the dimensions a rate is read for: one test before the rate reader
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
@@ -398,9 +399,11 @@ class _Walker:
             return None  # "an hour and a half": read with what it follows; "the tenth", "the second half": places
         nxt = self.low_at[end]
         k = end + (nxt == "of")
-        u = self.unit_after(k + (self.low_at[k] in ("a", "an", "one")))
-        if u is not None and u[0] == PERCENT:  # "a half percent", "half a percentage point": a share of a point
-            return self._amount(i, u[2], share, u[1], PERCENT)
+        k += self.low_at[k] in ("a", "an", "one")
+        if self.low_at[k] in self.percent_firsts:  # "a half percent", "half a percentage point": a share of a point
+            u = self.unit_after(k)
+            if u is not None and u[0] == PERCENT:
+                return self._amount(i, u[2], share, u[1], PERCENT)
         # "cut by half", "fell by a third": a change by a fraction, with no "of" after it
         by = self.low_at[i - 1] == "by" and nxt not in _HYPHENS
         if nxt == "of" and self.low_at[end + 1 + (self.low_at[end + 1] in ("a", "an"))] in lex.scales:
