@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
@@ -993,36 +994,46 @@ def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
 
 
 _URL_END = frozenset(' \t\r\n<>"\')]')
+_URL_TAIL = re.compile(r"[^ \t\r\n<>\"')\]]*")  # the rest of an address: what _URL_END does not hold
 
 
 def _link_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of web addresses, found from their "://" or "www." (str.find runs in C; only the
-    addresses themselves are walked)."""
+    """Character spans of web addresses, found from their "://" or "www.", in order and without overlap
+    ("https://www.x" is one address). str.find and the tail match run in C; only the short scheme before a
+    marker is walked back."""
     spans = []
     for marker in ("://", "www."):
         k = text.find(marker)
         while k != -1:
-            a, b = k, k + len(marker)
+            a = k
             while a > 0 and text[a - 1] not in _URL_END and text[a - 1] != "(":
                 a -= 1
-            while b < len(text) and text[b] not in _URL_END:
-                b += 1
+            b = _URL_TAIL.match(text, k + len(marker)).end()
             spans.append((a, b))
             k = text.find(marker, b)
-    return sorted(spans)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def _outside_links(mentions: list[Mention], ts: Tokens, text: str) -> list[Mention]:
-    """A figure inside a web address ("?id=305&q=30%25") is part of the address, not a claim."""
+    """A figure inside a web address ("?id=305&q=30%25") is part of the address, not a claim. Mentions and
+    addresses are both in text order: one forward pass."""
     links = _link_spans(text)
     if not links:
         return mentions
-    starts = [a for a, _ in links]
     out = []
+    k, last = 0, len(links)
+    start = ts.start
     for m in mentions:
-        at = ts.start[m.first]
-        k = bisect.bisect_right(starts, at) - 1
-        if k < 0 or at >= links[k][1]:
+        at = start[m.first]
+        while k < last and links[k][1] <= at:
+            k += 1
+        if k == last or at < links[k][0]:
             out.append(m)
     return out
 
