@@ -966,31 +966,45 @@ _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
 
 def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
     """'more than 100 and fewer than 300', 'at most 100 and at least 20', 'above 1,000 but below 1,500': a
-    lower and an upper bound joined by "and"/"but" state one interval, one claim."""
+    lower and an upper bound joined by "and"/"but" state one interval, one claim. Neighbours more than a few
+    characters apart are passed first: the test every pair of claims meets."""
     out: list[Claim] = []
+    n = len(claims)
     k = 0
-    while k < len(claims):
+    while k < n:
         a = claims[k]
-        b = claims[k + 1] if k + 1 < len(claims) else None
-        if b is not None and a.kind == b.kind and b.start - a.end <= 8 and a.kind in (NUMBER, QUANTITY, MONEY, PERCENT) \
-                and isinstance(a.value, Quantity) and isinstance(b.value, Quantity) \
-                and (a.value.high is None) != (b.value.high is None):
-            qa, qb = a.value, b.value
-            gap = " ".join(text[a.end: b.start].lower().replace(",", " , ").split())
-            lower, upper = (qa, qb) if qa.high is None else (qb, qa)
-            if gap in _BOUND_JOINERS and lower.high is None and lower.low is not None and upper.low is None \
-                    and upper.high is not None and lower.low < upper.high and qa.dimension == qb.dimension \
-                    and qa.unit in (qb.unit, None) and a.sentence_start == b.sentence_start:
-                value = replace(upper if qa.unit is None else qa, low=lower.low, high=upper.high,
-                                low_inclusive=lower.low_inclusive, high_inclusive=upper.high_inclusive,
-                                qualifier="between", approximate=False, lean="")
-                out.append(replace(a, end=b.end, text=text[a.start: b.end], value=value,
-                                   subject=a.subject or b.subject, subject_key=a.subject_key or b.subject_key))
-                k += 2
-                continue
-        out.append(a)
         k += 1
+        if k < n:
+            b = claims[k]
+            if b.start - a.end <= 8 and a.kind == b.kind and a.kind in _BOUNDED_KINDS:
+                joined = _joined(a, b, text)
+                if joined is not None:
+                    out.append(joined)
+                    k += 1
+                    continue
+        out.append(a)
     return out
+
+
+_BOUNDED_KINDS = frozenset((NUMBER, QUANTITY, MONEY, PERCENT))
+
+
+def _joined(a: Claim, b: Claim, text: str) -> Claim | None:
+    """Claims a and b as one interval when one is a lower and the other an upper bound of the same measure."""
+    qa, qb = a.value, b.value
+    if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) or (qa.high is None) == (qb.high is None):
+        return None
+    gap = " ".join(text[a.end: b.start].lower().replace(",", " , ").split())
+    lower, upper = (qa, qb) if qa.high is None else (qb, qa)
+    if gap in _BOUND_JOINERS and lower.high is None and lower.low is not None and upper.low is None \
+            and upper.high is not None and lower.low < upper.high and qa.dimension == qb.dimension \
+            and qa.unit in (qb.unit, None) and a.sentence_start == b.sentence_start:
+        value = replace(upper if qa.unit is None else qa, low=lower.low, high=upper.high,
+                        low_inclusive=lower.low_inclusive, high_inclusive=upper.high_inclusive,
+                        qualifier="between", approximate=False, lean="")
+        return replace(a, end=b.end, text=text[a.start: b.end], value=value,
+                       subject=a.subject or b.subject, subject_key=a.subject_key or b.subject_key)
+    return None
 
 
 _URL_END = frozenset(' \t\r\n<>"\')]')
