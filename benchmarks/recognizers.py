@@ -8,7 +8,8 @@ read from a fraction ("two thirds": 66.7 %) is the spec's number 0.667, the same
 rate we read ("500,000 barrels a day") where the spec's span holds only the amount is compared by its stated
 figure and amount. A range of dates ends, in the spec, at the start of its last named period ("from March to May": to May 1); we
 hold that period whole (to May 31), so the start of our last period is compared. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
-and open sides are. A temperature is no dimension mention (the spec gives temperatures
+and open sides are. A range whose first end the spec's span leaves out ("about 40 - 50
+years old": "50 years old") is compared by its second end. A temperature is no dimension mention (the spec gives temperatures
 their own file). Units and currencies the spec names are mapped to ours ("Ton" to ton or tonne, "Meter per
 millisecond" composed from our metre and millisecond); a unit checker does not know
 fails the case. Nothing is skipped: every case counts.
@@ -85,13 +86,22 @@ def _num(res: dict) -> float | None:
         return None
 
 
+_RANGE_ENDS = ("-", "–", "to", "~")
+
+
 def _stated(claim, exp):  # type: ignore[no-untyped-def]
-    """The value compared: a qualifier outside the spec's span leaves its stated bound as the figure."""
+    """The value compared: a qualifier outside the spec's span leaves its stated bound as the figure; a range
+    whose first end the spec's span leaves out ("about 40 - 50 years old": "50 years old") leaves its
+    second end."""
     v = claim.value
     q = getattr(v, "qualifier", None)
     if q and q not in ("between", "vague") and q not in exp["text"].lower() and (v.low is None) != (v.high is None):
         bound = v.low if v.low is not None else v.high
         return dataclasses.replace(v, low=bound, high=bound)
+    left_out = claim.text[:max(0, exp["start"] - claim.start)].rstrip().lower()
+    if getattr(v, "low", None) is not None and getattr(v, "high", None) is not None and v.low != v.high \
+            and left_out.endswith(_RANGE_ENDS) and left_out[:-1].strip():
+        return dataclasses.replace(v, low=v.high)
     return v
 
 
