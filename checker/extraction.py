@@ -417,7 +417,10 @@ class _Walker:
         # than half people", "nearly two thirds voted") a fraction is a share whatever follows
         half_the = frac_word == "half" and bare and nxt in _HALF_DETERMINERS
         bounded = nxt not in _HYPHENS and self.qualifier_before(i) is not None and self.unit_after(end) is None
-        if not (nxt == "of" or by or alone or half_a or half_the or bounded):
+        # "a two-thirds majority", "the three-quarters stake": a hyphened fraction before its noun
+        before_noun = end - i == 3 and ts.tok[i + 1] in _HYPHENS and self.low_at[i - 1] in ("a", "an", "the") \
+            and ts.typ[end] == WORD and nxt not in lex.stopwords and self.unit_after(end) is None
+        if not (nxt == "of" or by or alone or half_a or half_the or bounded or before_noun):
             return None
         if half_a or (nxt == "of" and self.low_at[end + 1] in ("a", "an")):  # "three-quarters of a mile"
             u = self.unit_after(end + 1 if half_a else end + 2)
@@ -477,8 +480,11 @@ class _Walker:
                 if unit is not None and unit[0] == QUANTITY:  # "a 1/4 mile oval", "1/2 cup": a fraction of a unit
                     v = int(top) / int(bottom)
                     return self._finish_unit(first, end + 2, None, Num(v, end + 2, 0.0, False, False), None, v, v, 0.0)
-                if self.low_at[end + 2] == "of" and self.low_at[first - 1] not in ("on", "since", "until", "till", "by"):
-                    v = int(top) / int(bottom) * 100  # "3/4 of voters", "more than 1/2 of them": a share
+                dated = self.low_at[first - 1] in _SLASH_DATE_BEFORE or self.low_at[first - 1] in self.lex.weekdays \
+                    or (self.low_at[end + 2] in ("/", "-") and ts.attached(end + 2))
+                if not dated and not negative and (self.low_at[end + 2] == "of" or int(bottom) in self.lex.slash_denominators):
+                    # "3/4 of voters", "more than 1/2 of them", "a 2/3 majority", "went 3/4": a share
+                    v = int(top) / int(bottom) * 100
                     return Mention(first, end + 2, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                      stated_unit="%"), unitless=False)
             if negative and top.isdigit() and bottom.isdigit() and int(bottom) > 0:  # "-4/5": a signed fraction
@@ -504,12 +510,14 @@ class _Walker:
         if not currency and k_den and k_den < self.n and 0 < num.value <= 100 and num.value == int(num.value) \
                 and not num.scaled and self.low_at[first - 1] not in ("from", "between"):
             den = read_number(ts, k_den, lex)
-            # digits as well as words ("1 in 3 adults"), but not "5 in 2019" (a year) or "3 in 10 minutes" (a unit)
+            # digits as well as words ("1 in 3 adults", "1 in 1,000 births", "3 out of 1000"), but not "5 in 2019"
+            # (a year: four plain digits after "in") or "3 in 10 minutes" (a unit)
+            year_like = k_den == end + 1 and den is not None and den.integer_text.isdigit() and len(den.integer_text) == 4
             if den and den.value > num.value and den.value == int(den.value) and (den.words or den.scaled or (
-                    len(den.integer_text) < 4 and self.unit_after(den.end) is None)):
-                v = num.value / den.value * 100
+                    not year_like and self.unit_after(den.end) is None)):
+                v = num.value / den.value * 100  # told to within half a point, or a tenth of a small share
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
-                                                                 stated_unit="%", precision=0.5))
+                                                                 stated_unit="%", precision=min(0.5, v / 10)))
         # ranges ("20%-30%": a percent sign may follow the first number too)
         if self.low_at[end] == "%" and ts.attached(end) and end + 1 < self.n and ts.tok[end + 1] in _HYPHENS:
             end += 1
@@ -718,9 +726,12 @@ class _Walker:
         return None, first, end, unit
 
     def read_a_unit(self, i: int) -> Mention | None:
-        """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits."""
+        """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits, and
+        'per cent of 22', whose figure follows its unit."""
         ts = self.ts
         w = ts.low[i]
+        if w in self.percent_firsts:
+            return self._percent_of(i)
         if w == "half" and self.low_at[i + 1] in ("a", "an"):
             u = self.unit_after(i + 2)
             if u and u[0] == QUANTITY and u[1].dimension == "time":
@@ -740,6 +751,24 @@ class _Walker:
                         and self.low_at[i + 1] != "second":  # "for a fortnight"
                     return self._amount(i, u[2], 1.0, u[1])
         return None
+
+    def _percent_of(self, i: int) -> Mention | None:
+        """'Per cent of 22', 'percent of ten': a share that names its figure after "of", as a heading, a table
+        cell or a list item writes it. Only where the phrase opens its line or clause and the figure ends it:
+        "the percent of 18-year-olds", "what percent of 10 schools" and "30 per cent of 210" are not it."""
+        ts = self.ts
+        if i > self.start_token and ts.typ[i - 1] != SYM and not ts.newline_before[i]:
+            return None
+        u = self.unit_after(i)
+        if u is None or u[0] != PERCENT or u[1].dimension != "proportion" or self.low_at[u[2]] != "of":
+            return None
+        num = read_number(ts, u[2] + 1, self.lex) if u[2] + 1 < self.n else None
+        if num is None or num.scaled or (num.end < self.n and not ts.newline_before[num.end] and (
+                ts.typ[num.end] != SYM or ts.tok[num.end] in _HYPHENS or ts.tok[num.end] == "%")):
+            return None
+        v = num.value
+        return Mention(i, num.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%",
+                                                     precision=num.precision), unitless=False)
 
     def _amount(self, first: int, end: int, value: float, udef: UnitDef, kind: str = QUANTITY) -> Mention:
         """A figure without digits ("an hour and a half", "a half percent") in its unit."""
@@ -785,6 +814,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= decade_words(lex)  # "the nineties"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
               "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h", "hundred"}
+    words |= {k[0] for k, u in lex.percent_units.items() if u.dimension == "proportion" and k[0].isalpha()}  # "per cent of 22"
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 
 
@@ -959,6 +989,9 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text), stopped, tried
 
 
+# before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
+_SLASH_DATE_BEFORE = frozenset(("on", "since", "until", "till", "by", "from", "before", "after", "to", "through",
+                                "dated", "updated", "posted"))
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _NEVER_NEGATIVE = frozenset(("length", "mass", "area", "volume", "data"))  # a "-" before these is a dash
 _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
@@ -1168,7 +1201,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     own_verb = m.kind == NUMBER and w.low_at[m.end] in _OWN_VERB
                     subject = subject_before(ts, first, lo_tok, lex, measured=m.kind != NUMBER, adjacent=own_verb)
                 if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
-                        subject is None or ts.low[m.end] == "of"):
+                        subject is None or w.low_at[m.end] == "of" or w.low_at[m.first - 1] == "no"):  # "no one else"
                     continue
             if subject:
                 prev_subject[sidx] = subject
@@ -1358,8 +1391,13 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
 
 
 def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
-    """A lone spelled-out 'one' is usually a pronoun ('one said'), not a figure."""
-    return ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] == "one"
+    """A lone spelled-out 'one' is usually a pronoun ('one said'), not a figure; before a counting adjective and
+    its noun ('one last time', 'one more seat') it counts."""
+    if not (ts.typ[m.first] == WORD and m.end - m.first == 1 and ts.low[m.first] == "one"):
+        return False
+    e = m.end
+    return not (e + 1 < ts.n and ts.low[e] in lex.count_adjectives and ts.typ[e + 1] == WORD
+                and ts.low[e + 1] not in lex.stopwords)
 
 
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:

@@ -230,6 +230,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
             _mapping_of(rf, key, _is_num, "a number", required=False)
         _mapping_of(rf, "abbreviations", lambda v: isinstance(v, dict) and _is_num(v.get("value")),
                     "a mapping with a numeric `value`", required=False)
+        _expect(rf, ("count_adjectives",), _is_str_list(d.get("count_adjectives", [])), "a list of words")
+        _expect(rf, ("slash_denominators",), isinstance(d.get("slash_denominators", []), list)
+                and all(isinstance(v, int) and v > 1 for v in d.get("slash_denominators", [])), "a list of whole numbers above 1")
     elif rid == "vague":
         _mapping_of(rf, "phrases", lambda v: isinstance(v, dict) and _is_num(v.get("low"))
                     and (v.get("high") is None or _is_num(v.get("high"))), "a mapping with a numeric `low`")
@@ -491,8 +494,10 @@ class Lexicon:
     number_words: dict[str, float]
     tens: dict[str, float]
     scales: dict[str, float]
-    abbreviations: dict[str, tuple[float, bool, bool, bool]]  # factor, attached only, money only, any after a decimal
+    abbreviations: dict[str, tuple[float, bool, bool, bool, bool]]  # factor, attached only, money only, any after a decimal, apart after a decimal
     multipliers: dict[str, float]
+    slash_denominators: frozenset[int]  # "a 2/3 majority": the lower figures a slash fraction is read with alone
+    count_adjectives: frozenset[str]  # "one last time": after "one", a count, not the pronoun
     fractions: dict[str, float]
     ordinals: dict[str, int]
     vague: dict[tuple[str, ...], tuple[float, float | None]]
@@ -745,9 +750,11 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         tens={k.lower(): float(v) for k, v in num.get("tens", {}).items()},
         scales={k.lower(): float(v) for k, v in num.get("scales", {}).items()},
         abbreviations={k: (float(v["value"]), bool(v.get("attached", False)), bool(v.get("money_only", False)),
-                           bool(v.get("decimal", False)))
+                           bool(v.get("decimal", False)), bool(v.get("apart_after_decimal", False)))
                        for k, v in num.get("abbreviations", {}).items()},
         multipliers={k.lower(): float(v) for k, v in num.get("multipliers", {}).items()},
+        count_adjectives=frozenset(w.lower() for w in num.get("count_adjectives", [])),
+        slash_denominators=frozenset(int(v) for v in num.get("slash_denominators", [])),
         fractions={k.lower(): float(v) for k, v in num.get("fractions", {}).items()},
         ordinals={k.lower(): int(v) for k, v in num.get("ordinals", {}).items()},
         vague={phrase_key(k): (float(v["low"]), None if v.get("high") is None else float(v["high"]))

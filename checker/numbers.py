@@ -30,10 +30,15 @@ class Num(NamedTuple):
 
 
 def parse_digits(text: str) -> tuple[float, float] | None:
-    """'1,234.5' -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
+    """'1,234.5' -> (1234.5, 0.05), '1.234,5' (continental) -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
     may have applied. None for a figure too large for a float ("1e400") or a dotted code ("17.4.1"); the tokenizer leaves longer runs
     out. Beyond 15 significant digits a figure is compared at float precision."""
-    raw = text if text.isdigit() else "".join(text.replace(",", "").split())  # "1,000", "1 000", "1\u202f000"
+    if text.isdigit():
+        raw = text
+    elif "," in text and "." in text and text.rfind(",") > text.rfind("."):
+        raw = text.replace(".", "").replace(",", ".")  # "1.234,56": thousands by dots, a decimal comma
+    else:
+        raw = "".join(text.replace(",", "").split())  # "1,000", "1 000", "1\u202f000"
     _, _, frac = raw.partition(".")
     if "." in frac:
         return None  # "17.4.1", "192.168.1.2": a version or an address, no figure
@@ -210,8 +215,9 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
             continue
         ab = lex.abbreviations.get(ts.tok[j]) or lex.abbreviations.get(w)
         if ab and not scaled:
-            factor, attached_only, money_only, decimal = ab
-            if (not attached_only or ts.attached(j)) and (not money_only or money or (decimal and "." in ts.tok[i])) \
+            factor, attached_only, money_only, decimal, apart_after_decimal = ab
+            if (not attached_only or ts.attached(j) or (apart_after_decimal and "." in ts.tok[i])) \
+                    and (not money_only or money or (decimal and "." in ts.tok[i])) \
                     and not _followed_by_letter(ts, j):
                 value *= factor
                 precision = precision * factor if "." in ts.tok[i] else 0.0
@@ -327,6 +333,9 @@ def _denominator(ts: Tokens, k: int, lex: Lexicon) -> tuple[float, bool, int] | 
     if w in _NOT_DENOMINATORS:
         return None
     got = _ordinal_word(w, lex)
+    if got is None and (w in lex.number_words or w in ("a", "an")) and k + 1 < n:
+        whole = read_ordinal_words(ts, k, lex)  # "one one-hundred-fifth", "one one hundred and fifth": singular only
+        return (whole[0], False, whole[1]) if whole is not None and whole[0] >= 100 else None
     return (got[0], got[1], k + 1) if got else None
 
 
@@ -345,6 +354,13 @@ def fraction_at(ts: Tokens, i: int, lex: Lexicon, bare: bool = False,
     got = numerator if numerator is not None else _word_number(ts, i, lex) if ts.typ[i] == WORD else None
     if got is not None:
         count, k = got
+        if k - 1 > i and k + 1 < n and ts.low[k - 1] in lex.tens and ts.tok[k] in HYPHENS and ts.attached(k) \
+                and ts.attached(k + 1) and ts.low[k + 1].endswith("s"):
+            # the hyphen binds the tens word to the denominator: "one hundred thirty-fifths" is 100/35 (written
+            # apart, "one hundred thirty fifths" is 130/5); the tens word was the last part the count added
+            den = _denominator(ts, k - 1, lex)
+            if den is not None and den[1] and count - lex.tens[ts.low[k - 1]] > 1:
+                return (count - lex.tens[ts.low[k - 1]]) / den[0], den[2]
         if count < 1 or count != int(count) or (count == 1 and k != i + 1):
             return None  # "one hundred thirds" is not a fraction of one
     elif w in ("a", "an"):
@@ -403,6 +419,8 @@ def read_ordinal_words(ts: Tokens, i: int, lex: Lexicon) -> tuple[int, int] | No
     base, k = int(got[0]), got[1]
     if k + 1 < n and ts.tok[k] in HYPHENS and ts.attached(k) and ts.attached(k + 1):
         k += 1  # "twenty-fifth"
+    elif k + 1 < n and ts.low[k] == "and" and base % 100 == 0 and ts.low[k + 1] in lex.ordinals:
+        k += 1  # "two hundred and fiftieth", "the one hundred and first"
     last = lex.ordinals.get(ts.low[k]) if k < n else None
     if last is None:
         return None

@@ -19,7 +19,7 @@ from operator import contains, itemgetter, or_, sub
 # backtracks. ASCII letters are tried first as a plain range, cheaper than the Unicode letter class.
 _TOKEN = re.compile(
     r"\s*+(?:(?:[a-zA-Z]++[^\W\d_]*|[^\W\d_]+)(?:['’](?![sS]\b)[^\W\d_]+)?"
-    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)|\d{1,3}(?:\.\d{3})+,\d+(?![\d,.]?\d)|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?:\.\d+)?(?![\d,.]?\d)"
     r"|\d+(?:\.\d+)*(?:[eE][+-]?\d+\b)?|(?<![\w.])\.\d+"
     r"|\S)"
 )
