@@ -9,7 +9,9 @@ rate we read ("500,000 barrels a day") where the spec's span holds only the amou
 figure and amount. A range of dates ends, in the spec, at the start of its last named period ("from March to May": to May 1); we
 hold that period whole (to May 31), so the start of our last period is compared. Interval inclusivity ("[20,30)" vs our closed "between 20 and 30") is not compared; bounds
 and open sides are. A range whose first end the spec's span leaves out ("about 40 - 50
-years old": "50 years old") is compared by its second end. A temperature is no dimension mention (the spec gives temperatures
+years old": "50 years old") is compared by its second end. A place counted from the end is the spec's "end-1" for our
+rank 2 from the end ("penultimate"); "end+0" (a bare "last") and places relative to the current one ("next",
+"previous") are not read. A temperature is no dimension mention (the spec gives temperatures
 their own file). Units and currencies the spec names are mapped to ours ("Ton" to ton or tonne, "Meter per
 millisecond" composed from our metre and millisecond); a unit checker does not know
 fails the case. Nothing is skipped: every case counts.
@@ -145,7 +147,7 @@ def _div(v: float | None) -> float | None:
 def _match(file: str, claim, exp, lex) -> bool:
     v = claim.value if file in ("datetime", "number_range") else _stated(claim, exp)
     res = exp["resolution"]
-    if file != "datetime" and file != "number_range" and _num(res) is None and file != "percent":
+    if file not in ("datetime", "number_range", "percent", "ordinal") and _num(res) is None:
         return False
     if file == "datetime":
         if claim.kind != "date" or (v.start is None and v.end is None):
@@ -170,7 +172,12 @@ def _match(file: str, claim, exp, lex) -> bool:
     if claim.kind not in NUMBERISH + ("ordinal",):
         return False
     if file == "ordinal":
-        return claim.kind == "ordinal" and res.get("value", "").lstrip("-").isdigit() and _close(v.low, float(res["value"]))
+        val = res.get("value", "")
+        if claim.kind != "ordinal":
+            return False
+        if val.startswith("end-") and val[4:].isdigit():  # the spec counts back from the last: "penultimate" is end-1
+            return v.dimension == "rank from end" and _close(v.low, int(val[4:]) + 1)
+        return v.dimension == "ordinal" and val.lstrip("-").isdigit() and _close(v.low, float(val))
     if file == "number_range":
         lo, hi = _interval(res["value"])
         if claim.kind == "percent" and _from_fraction(claim):  # "2 in 5 or more": [0.4,)

@@ -20,7 +20,7 @@ from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_w
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
-from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME, Claim, Quantity, as_date
+from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, RANK_FROM_END, TIME, Claim, Quantity, as_date
 
 _HYPHENS = HYPHENS
 _RANGE_WORDS = ("to", "through", "~")  # "20~100": the tilde range of Asian English
@@ -76,6 +76,7 @@ class _Walker:
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
         self.previous_after_firsts = lex.phrase_index("update_previous_after")
         self.percent_firsts = lex.phrase_index("percent_units")
+        self.rank_firsts = lex.phrase_index("ranks_from_end")
         self.rate_dims = lex.per_time.into  # the dimensions a rate is read for: one test before the rate reader
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
@@ -352,6 +353,11 @@ class _Walker:
             return Mention(i, i + 2, ORDINAL, Quantity(v, v, dimension="ordinal"))
         if ts.typ[i] != WORD:
             return None
+        length = phrase_at(ts.low, i, lex.ranks_from_end, self.rank_firsts, self.n) if ts.low[i] in self.rank_firsts else 0
+        if length and not (ts.low[i + length - 1] == "last" and parse_date(ts, i + length - 1, lex) is not None):
+            # "the penultimate stage", "finished third from last" ("next to last year's" is a date's neighbour)
+            v = lex.ranks_from_end[tuple(ts.low[i:i + length])]
+            return Mention(i, i + length, ORDINAL, Quantity(v, v, dimension=RANK_FROM_END))
         got = read_ordinal_words(ts, i, lex)
         if got is None:
             return None
@@ -814,6 +820,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= decade_words(lex)  # "the nineties"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
               "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h", "hundred"}
+    words |= {k[0] for k in lex.ranks_from_end}  # "penultimate", "third from last"
     words |= {k[0] for k, u in lex.percent_units.items() if u.dimension == "proportion" and k[0].isalpha()}  # "per cent of 22"
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
 

@@ -20,8 +20,8 @@ def block_of(c: Claim) -> str:
     """Claims are only ever compared within a block (same kind of value)."""
     if c.kind == DATE:
         return "date"
-    if c.kind == ORDINAL:
-        return "ordinal"
+    if c.kind == ORDINAL:  # a place from the start, or one from the end ("penultimate"): never compared together
+        return c.value.dimension if isinstance(c.value, Quantity) else "ordinal"
     if c.kind == TIME:
         return "time"
     v = c.value

@@ -230,6 +230,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
             _mapping_of(rf, key, _is_num, "a number", required=False)
         _mapping_of(rf, "abbreviations", lambda v: isinstance(v, dict) and _is_num(v.get("value")),
                     "a mapping with a numeric `value`", required=False)
+        _mapping_of(rf, "ranks_from_end", lambda v: isinstance(v, int) and v > 0, "a whole number above 0", required=False)
         _expect(rf, ("count_adjectives",), _is_str_list(d.get("count_adjectives", [])), "a list of words")
         _expect(rf, ("slash_denominators",), isinstance(d.get("slash_denominators", []), list)
                 and all(isinstance(v, int) and v > 1 for v in d.get("slash_denominators", [])), "a list of whole numbers above 1")
@@ -497,6 +498,7 @@ class Lexicon:
     abbreviations: dict[str, tuple[float, bool, bool, bool, bool]]  # factor, attached only, money only, any after a decimal, apart after a decimal
     multipliers: dict[str, float]
     slash_denominators: frozenset[int]  # "a 2/3 majority": the lower figures a slash fraction is read with alone
+    ranks_from_end: dict[tuple[str, ...], int]  # "penultimate": 2, "third from last": 3
     count_adjectives: frozenset[str]  # "one last time": after "one", a count, not the pronoun
     fractions: dict[str, float]
     ordinals: dict[str, int]
@@ -754,6 +756,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
                        for k, v in num.get("abbreviations", {}).items()},
         multipliers={k.lower(): float(v) for k, v in num.get("multipliers", {}).items()},
         count_adjectives=frozenset(w.lower() for w in num.get("count_adjectives", [])),
+        ranks_from_end={phrase_key(k): int(v) for k, v in num.get("ranks_from_end", {}).items()},
         slash_denominators=frozenset(int(v) for v in num.get("slash_denominators", [])),
         fractions={k.lower(): float(v) for k, v in num.get("fractions", {}).items()},
         ordinals={k.lower(): int(v) for k, v in num.get("ordinals", {}).items()},

@@ -17,6 +17,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Kinds of claim.
 NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL, DATE, TIME = (
     "number", "quantity", "money", "percent", "ordinal", "date", "time")
+RANK_FROM_END = "rank from end"  # the dimension of an ordinal counted from the end ("penultimate": 2)
 
 
 @frozen

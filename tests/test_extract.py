@@ -163,3 +163,13 @@ def test_over_after_a_number_is_not_a_bound():
     """'1 over 3' is a ratio and '3 under par' a score: neither side becomes 'more than'/'less than'."""
     for text in ("the ratio was 1 over 3", "she finished 3 under par"):
         assert all(c.value.low == c.value.high for c in checker.extract(text) if c.kind == "number"), text
+
+
+def test_a_place_from_the_end_is_never_compared_with_a_place_from_the_start():
+    """'finished second to last' and 'finished second' share the figure 2 and mean different places."""
+    from checker.frame import block_of
+
+    from_end = checker.extract("The team finished second to last.")
+    from_start = checker.extract("The team finished second.")
+    assert [c.value.dimension for c in from_end] == ["rank from end"]
+    assert block_of(from_end[0]) != block_of(from_start[0])

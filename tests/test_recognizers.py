@@ -14,7 +14,7 @@ DATA = recognizers.DEFAULT_DIR
 # Passed cases per file as measured (see the README); raise these when the normaliser improves.
 # ordinal: the spec's ordinal file wants "third" in "forty two and a third" as an
 # ordinal, its number file wants the whole phrase as 42.33; checker reads the number.
-FLOORS = {"number": 216, "number_range": 78, "ordinal": 22, "percent": 17, "currency": 162, "dimension": 91,
+FLOORS = {"number": 216, "number_range": 78, "ordinal": 31, "percent": 17, "currency": 162, "dimension": 91,
           "temperature": 34, "age": 19, "datetime": 289}
 
 
