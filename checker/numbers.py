@@ -59,7 +59,19 @@ def _whole_goes_on(ts: Tokens, k: int, lex: Lexicon) -> bool:
 
 
 def _word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool = True) -> tuple[float, int] | None:
-    """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'."""
+    """Spelled-out numbers: 'eighty-seven', 'two hundred and fifty thousand', 'a dozen', 'four dozen'. The
+    ordinal, fraction and number readers all ask at the same word: each answer is kept with the tokens (keyed
+    by the lexicon that gave it)."""
+    key = i if follow_and else ~i
+    got = ts.words_read.get(key)
+    if got is not None and got[0] is lex:
+        return got[1]
+    value = _read_word_number(ts, i, lex, follow_and)
+    ts.words_read[key] = (lex, value)
+    return value
+
+
+def _read_word_number(ts: Tokens, i: int, lex: Lexicon, follow_and: bool) -> tuple[float, int] | None:
     n = ts.n
     total = current = small = 0.0  # small: the words after the last "hundred" ("three hundred and [two]")
     last = None  # what the previous word was: unit, teen, tens, hundred, scale, a, and

@@ -48,6 +48,8 @@ class Tokens:
     low: list[str]
     typ: list[int]
     newline_before: list[bool]  # a line break lies between token i-1 and token i
+    # spelled numbers already read, by start token (several readers ask at the same word); see numbers.py
+    words_read: dict[int, object] = field(init=False, default_factory=dict)
     n: int = field(init=False)  # the token count as a plain attribute: readers ask for it constantly
 
     def __post_init__(self) -> None:
