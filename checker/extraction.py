@@ -886,21 +886,18 @@ def _cut(text: str, start: int) -> int:
 def _extract_chunks(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
                     features: bool, budget: int) -> tuple[list[Claim], int | None]:
     """A long text (a book, a day's transcript, a data dump) read piece by piece: the tokens of one piece
-    at a time are held (not tens of millions at once). Offsets are shifted back to the whole text, ids
-    renumbered in text order. A piece without `published` takes its reference year from its own years."""
+    at a time are held (not tens of millions at once). Each piece's claims carry the whole text's offsets
+    and ids that go on from the piece before. A piece without `published` takes its reference year from its
+    own years."""
     out: list[Claim] = []
     start = 0
     while start < len(text) and budget > 0:
         end = _cut(text, start)
+        # claims come out with the whole text's offsets and ids numbered on from the piece before: no copies
+        number = int(out[-1].id.rpartition(":")[2]) + 1 if out else 1
         claims, stopped, tried = _extract(text[start:end], published, source, lex, max(0, body_start - start),
-                                          features, budget)
-        renamed: dict[str, str] = {}
-        for c in claims:
-            renamed[c.id] = f"{source}:{len(out) + len(renamed) + 1}"
-        for c in claims:
-            out.append(replace(c, id=renamed[c.id], start=c.start + start, end=c.end + start,
-                               sentence_start=c.sentence_start + start,
-                               anchors=tuple(renamed[a] for a in c.anchors if a in renamed)))
+                                          features, budget, offset=start, first_number=number)
+        out += claims
         if stopped is not None:
             return out, stopped + start
         budget -= tried
@@ -930,9 +927,10 @@ class DenseText(UserWarning):
 
 
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
-             features: bool, budget: int) -> tuple[list[Claim], int | None, int]:
+             features: bool, budget: int, offset: int = 0, first_number: int = 1) -> tuple[list[Claim], int | None, int]:
     """Claims of a text, the offset where reading stopped when `budget` reader starts ran out (else None),
-    and how many starts it used."""
+    and how many starts it used. A piece of a longer text gives its `offset` in it, added to every claim's
+    offsets, and the number its claim ids begin at."""
     ts = tokenize(text)
     n = ts.n
     spans = sentence_spans(ts, body_start)
@@ -993,7 +991,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         pos = m.end
     if "://" in text or "www." in text:
         mentions = _outside_links(mentions, ts, text)
-    return _join_bounds(_to_claims(mentions, w, sents, published, source, text, features), text), stopped, tried
+    claims = _to_claims(mentions, w, sents, published, source, text, features, offset, first_number)
+    return _join_bounds(claims, text, offset), stopped, tried
 
 
 # before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
@@ -1004,7 +1003,7 @@ _NEVER_NEGATIVE = frozenset(("length", "mass", "area", "volume", "data"))  # a "
 _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))
 
 
-def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
+def _join_bounds(claims: list[Claim], text: str, offset: int = 0) -> list[Claim]:
     """'more than 100 and fewer than 300', 'at most 100 and at least 20', 'above 1,000 but below 1,500': a
     lower and an upper bound joined by "and"/"but" state one interval, one claim. Neighbours more than a few
     characters apart are passed first: the test every pair of claims meets."""
@@ -1017,7 +1016,7 @@ def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
         if k < n:
             b = claims[k]
             if b.start - a.end <= 8 and a.kind == b.kind and a.kind in _BOUNDED_KINDS:
-                joined = _joined(a, b, text)
+                joined = _joined(a, b, text, offset)
                 if joined is not None:
                     out.append(joined)
                     k += 1
@@ -1029,12 +1028,13 @@ def _join_bounds(claims: list[Claim], text: str) -> list[Claim]:
 _BOUNDED_KINDS = frozenset((NUMBER, QUANTITY, MONEY, PERCENT))
 
 
-def _joined(a: Claim, b: Claim, text: str) -> Claim | None:
-    """Claims a and b as one interval when one is a lower and the other an upper bound of the same measure."""
+def _joined(a: Claim, b: Claim, text: str, offset: int) -> Claim | None:
+    """Claims a and b as one interval when one is a lower and the other an upper bound of the same measure
+    (`offset`: where `text` begins in the text the claims' offsets count in)."""
     qa, qb = a.value, b.value
     if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) or (qa.high is None) == (qb.high is None):
         return None
-    gap = " ".join(text[a.end: b.start].lower().replace(",", " , ").split())
+    gap = " ".join(text[a.end - offset: b.start - offset].lower().replace(",", " , ").split())
     lower, upper = (qa, qb) if qa.high is None else (qb, qa)
     if gap in _BOUND_JOINERS and lower.high is None and lower.low is not None and upper.low is None \
             and upper.high is not None and lower.low < upper.high and qa.dimension == qb.dimension \
@@ -1042,7 +1042,7 @@ def _joined(a: Claim, b: Claim, text: str) -> Claim | None:
         value = replace(upper if qa.unit is None else qa, low=lower.low, high=upper.high,
                         low_inclusive=lower.low_inclusive, high_inclusive=upper.high_inclusive,
                         qualifier="between", approximate=False, lean="")
-        return replace(a, end=b.end, text=text[a.start: b.end], value=value,
+        return replace(a, end=b.end, text=text[a.start - offset: b.end - offset], value=value,
                        subject=a.subject or b.subject, subject_key=a.subject_key or b.subject_key)
     return None
 
@@ -1121,7 +1121,8 @@ def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Wal
 
 
 def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published: dt.date | None,
-               source: str, text: str, with_features: bool = True) -> list[Claim]:
+               source: str, text: str, with_features: bool = True, offset: int = 0,
+               first_number: int = 1) -> list[Claim]:
     ts, lex = w.ts, w.lex
     claims: list[Claim] = []
     # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
@@ -1158,7 +1159,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
     prev_subject: dict[int, str | None] = {}
     first_in_sentence: dict[int, int] = {}  # sentence -> its first claim's mention index
     last_figure: dict[int, tuple[int, tuple[tuple[str, str], ...]]] = {}  # sentence -> its last figure's end, aspects
-    counter = 0
+    counter = first_number - 1
     # claim ids are assigned in mention order, so a date can name the figures of its clause
     ids: dict[int, str] = {}
     for k, m in enumerate(mentions):
@@ -1223,8 +1224,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         if not with_features:
             # every field positionally (the order declared in values.Claim): a quarter cheaper than by keyword,
             # and this runs once per claim
-            claims.append(Claim(cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-                                key, (), (), None, None, False, False, None, (), role, s_a, rate, ref_year))
+            claims.append(Claim(cid, source, start + offset, end + offset, text[start:end], sentence, m.kind, subject,
+                                value, key, (), (), None, None, False, False, None, (), role, s_a + offset, rate, ref_year))
             continue
         # what the comparator lines claims up by: events and words near the figure, the time it refers to
         feats = features.get(sidx)
@@ -1240,8 +1241,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             if spans_y:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         claims.append(Claim(
-            cid, source, start, end, text[start:end], sentence, m.kind, subject, value,
-            subject_key=key, role=role, sentence_start=s_a, rate=rate, ref_year=ref_year,
+            cid, source, start + offset, end + offset, text[start:end], sentence, m.kind, subject, value,
+            subject_key=key, role=role, sentence_start=s_a + offset, rate=rate, ref_year=ref_year,
             # a date modifies its whole clause, so it looks further for the event and the words around it
             events=events_near(feats, first, m.end, back=30 if m.kind == DATE else 10, after_first=m.kind != DATE),
             context=context_words(feats, first, m.end, reach=20 if m.kind == DATE else 10), years=years, when=when,

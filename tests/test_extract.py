@@ -173,3 +173,25 @@ def test_a_place_from_the_end_is_never_compared_with_a_place_from_the_start():
     from_start = checker.extract("The team finished second.")
     assert [c.value.dimension for c in from_end] == ["rank from end"]
     assert block_of(from_end[0]) != block_of(from_start[0])
+
+
+def test_a_long_text_read_in_pieces_gives_the_claims_of_one_reading(monkeypatch):
+    """Past CHUNK_CHARS a text is read a piece at a time (cut at paragraph breaks); its claims keep the whole
+    text's offsets, ids stay unique and in order, and each states what reading the text at once states."""
+    from checker import extraction
+
+    articles = sorted((ROOT / "fixtures" / "clusters").rglob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in articles)
+    while len(text) < 2.5 * extraction.CHUNK_CHARS:
+        text += "\n\n" + text
+    pieces = checker.extract(text, "2025-06-20")
+    monkeypatch.setattr(extraction, "CHUNK_CHARS", 10 * len(text))
+    whole = checker.extract(text, "2025-06-20")
+
+    def facts(claims):
+        return [(c.start, c.end, c.kind, c.value, c.subject, c.sentence_start, c.role) for c in claims]
+
+    assert all(text[c.start:c.end] == c.text for c in pieces)
+    numbers = [int(c.id.rpartition(":")[2]) for c in pieces]
+    assert numbers == sorted(set(numbers))
+    assert facts(pieces) == facts(whole)
