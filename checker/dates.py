@@ -864,7 +864,7 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
                         return DateExpr("md", None, m, d, month2=e2.month, day2=e2.day), i, end2
             return DateExpr("ymd" if yy else "md", yy, m, d, explicit_year=yy is not None), i, j3
         # "on the 29th": a day of this month (or the last), written with its ordinal suffix
-        if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in _DAY_OF_MONTH_PREPS and not mo \
+        if j > i + 1 and i >= 2 and low[i - 1] == "the" and low[i - 2] in DAY_OF_MONTH_PREPS and not mo \
                 and not (j < n and low[j] == "day"):  # "on the 15th day of the strike": a count of days
             return DateExpr("dom", day=d), i - 1, j
     # ---- decades in words: "the nineties", "the early eighties" (not "in his nineties": an age)
@@ -1128,7 +1128,7 @@ def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tup
 
 
 _DAY_TO = frozenset(("to", "through", "and", "until", "till"))  # joins two days before their month: "18 and 19 June"
-_DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "before", "after"))
+DAY_OF_MONTH_PREPS = frozenset(("on", "since", "until", "till", "by", "from", "before", "after"))  # "on 22/04": a day
 
 
 def _numeric_date(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
@@ -1321,7 +1321,7 @@ def _short_numeric(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int
     if y is not None:
         return (DateExpr("month", y, a, explicit_year=True), i, i + 3) if a <= 12 else None
     b = _int(ts, i + 2, 1, 31, 2)
-    if b is None or ts.tok[i + 1] != "/" or i == 0 or (low[i - 1] not in _DAY_OF_MONTH_PREPS
+    if b is None or ts.tok[i + 1] != "/" or i == 0 or (low[i - 1] not in DAY_OF_MONTH_PREPS
                                                         and low[i - 1] not in ("to", "through")  # "from 10/25 to 01/25"
                                                         and low[i - 1] not in lex.weekdays):  # "Friday 5/12"
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import compress
 from operator import or_
 
-from .dates import decade_words, dotted_date, DateExpr, Reference, parse_date, resolve, reference_year_of
+from .dates import DAY_OF_MONTH_PREPS, decade_words, dotted_date, DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
 from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
@@ -996,8 +996,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
 
 
 # before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
-_SLASH_DATE_BEFORE = frozenset(("on", "since", "until", "till", "by", "from", "before", "after", "to", "through",
-                                "dated", "updated", "posted"))
+_SLASH_DATE_BEFORE = DAY_OF_MONTH_PREPS | {"to", "through", "dated", "updated", "posted"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
 _NEVER_NEGATIVE = frozenset(("length", "mass", "area", "volume", "data"))  # a "-" before these is a dash
 _BOUND_JOINERS = frozenset(("and", "but", ",", "and,", "but,"))

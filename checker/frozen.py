@@ -37,4 +37,3 @@ def frozen(cls: type[T]) -> type[T]:
     init.__doc__ = cls.__init__.__doc__  # type: ignore[misc]
     cls.__init__ = init  # type: ignore[misc]
     return cls
-
