@@ -124,6 +124,8 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
         if shared:
             return "subject_same", 1.0, f"both about {sorted(shared)[0]}"
         sa, sb = a.claim.subject or "", b.claim.subject or ""
+        if a.subjects & b.kin:
+            return "subject_similar", 0.6, f"subjects '{sa}' and '{sb}' name overlapping things"
         if sa and sb:
             similar = _similar_subjects(sa, sb)
             if not similar:
@@ -260,8 +262,12 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
     else:
         _value_features(a, b, v, why, clash=name in ("subject_clash", "subject_clash_known"))
         agree = "value_equal" in v or "value_close" in v
-        if v.pop("when_differ_days", None) and not agree:
-            v[NEVER] = 1.0  # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict
+        if v.pop("when_differ_days", None) and not agree and not (a.running and b.running):
+            # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict; but a toll of
+            # Tuesday and the toll it climbed to by Thursday are one running count (judged as an update)
+            v[NEVER] = 1.0
+        if v.get("past_vs_present", 0.0) >= 1.0 and not agree:
+            v[NEVER] = 1.0  # "since a 1987 blaze killed 31" against today's 40 killed: a figure of years ago
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
@@ -464,6 +470,8 @@ def _groups(feats: list[Frame]) -> list[list[Frame]]:
             f = feats[i]
             keys = {("s", s) for s in f.subjects} | ({("e", f.nearest)} if f.nearest else set())
             keys.add(("v", value_key(f.claim)))
+            if f.claim.role in ("current", "changed", "previous"):  # "rose to 312, up from 241": one sentence's revision
+                keys.add(("r", f.claim.sentence_start))
             seen: set[int] = set()
             for key in keys:
                 for j in index[key][-8:]:

@@ -81,7 +81,9 @@ class _Walker:
         # the words a role phrase can end with, and those role() looks past: one test for the commonest case
         self.role_lasts = lex.derived("role_lasts", lambda lx: frozenset((
             *lx.phrase_index("update_current", edge=-1), *lx.phrase_index("update_previous", edge=-1),
-            *lx.phrase_index("update_changed", edge=-1), "of", "a", "an", "from")))
+            *lx.phrase_index("update_changed", edge=-1), *lx.phrase_index("update_observed", edge=-1),
+            "of", "a", "an", "from")))
+        self.observed_lasts = lex.phrase_index("update_observed", edge=-1)
 
     # ----------------------------------------------------------------------------------- helpers
 
@@ -573,7 +575,8 @@ class _Walker:
         return m
 
     def role(self, first: int) -> str | None:
-        """'rose to 312' -> current; 'up from 241' -> previous; 'weakened to a Category 2' -> changed."""
+        """'rose to 312' -> current; 'up from 241' -> previous; 'weakened to a Category 2' -> changed; 'as of
+        Thursday' -> as of."""
         if first < 2:
             return None
         ts, lex = self.ts, self.lex
@@ -582,6 +585,8 @@ class _Walker:
             return None
         if last == "of" and self._superseded(first - 1):
             return "previous"
+        if last in self.observed_lasts and phrase_before(ts.low, first, lex.update_observed, self.observed_lasts):
+            return "as of"  # "80 percent contained as of Thursday": the day the figure held
         if last in ("a", "an") and first >= 3:  # "weakened to a Category 2", "rose to a record 312"
             first -= 1
             last = ts.low[first - 1]
@@ -1136,8 +1141,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             e = m.date
             if with_features and e and e.explicit_year and e.year:  # years_in serves alignment only
                 since = _since_before(ts, m.first)
-                hi_year = (ref_year or e.year) if since else (e.year2 or e.year)
-                years_in.setdefault(sent_of[k], []).append((k, e.year, hi_year))
+                years_in.setdefault(sent_of[k], []).append((k, e.year, e.year2 or e.year, since))
     future_cache: dict[int, bool] = {}
     features: dict[int, tuple] = {}
     tok_bounds: dict[int, tuple[int, int]] = {}
@@ -1236,7 +1240,10 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
         if m.kind != DATE and sidx in years_in:
             near = years_in[sidx]
             near = near[bisect.bisect_left(near, (k - 6,)): bisect.bisect_left(near, (k + 7,))]
-            spans_y = [(a, b) for (kk, a, b) in near if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
+            # "since 1997" runs to the present, unless the figure is the object of the dated thing's own verb:
+            # "since a 1960 tsunami killed 61 people" (61 is 1960's figure; "since 2020, 500 died" runs on)
+            spans_y = [(a, (ref_year or a) if since and not (kk < k and _own_clause(ts, mentions[kk].end, first)) else b)
+                       for (kk, a, b, since) in near if kk != k and _same_clause(ts, mentions[kk], first, m.end)]
             if spans_y:
                 years = (min(a for a, _ in spans_y), max(b for _, b in spans_y))
         claims.append(Claim(
@@ -1381,6 +1388,12 @@ def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
 
 
 _CLAUSE_OPENERS = frozenset(("when", "which", "where", "that", "who", "whose"))
+
+
+def _own_clause(ts: Tokens, date_end: int, first: int) -> bool:
+    """Words and no break between a date and a figure after it: the figure belongs to what the date names
+    ("a 1960 tsunami killed 61"), not to a period the date opens ("since 2020, 500 died", "since 2020 500 died")."""
+    return first - date_end >= 2 and not any(ts.tok[k] in (",", ";", "(", ")", "-", "—", ":") for k in range(date_end, first))
 
 
 def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:

@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
+from .judge import count_kind
 from .lexicon import Lexicon
 from .values import DATE, ORDINAL, TIME, Claim, Quantity
 
@@ -51,6 +52,8 @@ class Frame:
     log_size: float | None = None   # log10 of the figure's middle (None for dates, open or non-positive)
     log_sizes: tuple[float, ...] = ()  # a figure of unstated scale ("104 degrees"): log10 of each reading
     subject_words: frozenset[str] = frozenset()  # the subject's content words, singular
+    kin: frozenset[str] = frozenset()  # subjects that name overlapping things (subjects.yaml `kin`)
+    running: bool = False  # a count that only grows as an event goes on (a toll): each day's figure is one fact's
     context_weight: float = 0.0     # summed rarity of the context words (set once the run's idf is known)
 
 
@@ -66,15 +69,34 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
     # "said" and "reported" tell when a figure was given, which matters for dates only
     events = frozenset(c.events) if c.kind == DATE else frozenset(g for g in c.events if g != "reported")
     nearest = next((g for g in c.events if c.kind == DATE or g != "reported"), None)
+    if nearest in lex.change_groups and c.role in ("current", "changed", "previous"):
+        # a figure given as the new or the old value ("climbed to 55", "up from 241"): the verb beside it says how
+        # it moved, not what it counts, so it names no predicate ("the toll climbed to 55" and "the fire killed
+        # 36" both count the killed; the events around them still say so)
+        nearest = None
     now = _dt.date(ref_year, 12, 31).toordinal() if ref_year else None
     from .subjects import stem
 
     own = {stem(w) for w in (c.subject or "").split()}
+    kin = lex.derived("subject_kin", _kin_of)
+    related = frozenset(k for s in subjects for k in kin.get(s, ()))
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
                  ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
                  log_sizes=_readings(c.value, lex),
-                 subject_words=_subject_words(c.subject),
+                 subject_words=_subject_words(c.subject), kin=related, running=count_kind(c, lex) == "running",
                  recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text))
+
+
+def _kin_of(lex: Lexicon) -> dict[str, frozenset[str]]:
+    """Subject key -> the keys of the nouns subjects.yaml `kin` pairs it with."""
+    from .subjects import subject_key
+
+    kin: dict[str, set[str]] = {}
+    for words in lex.raw.get("subjects", {}).get("kin") or ():
+        keys = {subject_key(str(w), lex) for w in words} - {None}
+        for k in keys:
+            kin.setdefault(k, set()).update(keys - {k})
+    return {k: frozenset(v) for k, v in kin.items()}
 
 
 def _log_size(v: object, lex: Lexicon) -> float | None:

@@ -291,7 +291,7 @@ def count_kind(c: Claim, lex: Lexicon) -> str | None:
 def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.date | None],
                 strict: bool = False) -> Verdict | None:
     """Counts that change as an event unfolds, in two reports. A running count (a toll, an outbreak's
-    cases) only grows: across days the later report's lower figure is a conflict, its higher one an
+    cases, a fire's containment) only grows: across days the later report's lower figure is a conflict, its higher one an
     update; on the same day, when one report gives its count as provisional ("so far", "at least"), the
     reports were written at different hours, so a difference is an update. A status count (people
     missing, trapped) rises and falls: reports of different days that differ give an update. `strict`
@@ -300,8 +300,12 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
     pa, pb = published
     qa, qb = a.value, b.value
     if not (pa and pb) or not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
-            or qa.dimension != "count" or a.kind == ORDINAL or b.kind == ORDINAL:
+            or qa.dimension not in ("count", "proportion") or a.kind == ORDINAL or b.kind == ORDINAL:
         return None
+    if qa.dimension == "proportion":  # a share runs only by the verb beside it ("80 percent contained")
+        kinds = lex.derived("count_kinds", _count_kinds)
+        if a.tight not in kinds.running or b.tight != a.tight:
+            return None
     kind = count_kind(a, lex)
     if kind is None or kind != count_kind(b, lex) or (kind == "status" and pa == pb):
         return None
@@ -370,6 +374,9 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
         if (va.start is None or vb.end is None or va.start <= vb.end) and \
                 (vb.start is None or va.end is None or vb.start <= va.end):
             return Verdict(CONSISTENT, "CK301", f"{_describe_date(va, a.text)} overlaps {_describe_date(vb, b.text)}")
+        if "as of" in (a.role, b.role):  # "80 percent contained as of Thursday" against "... as of Friday morning"
+            return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: the figure was given as of "
+                                                f"{_describe_date(va, a.text)} and as of {_describe_date(vb, b.text)}")
         # "early Wednesday" against "March 13": say it as the weekday the other date falls on
         for x, y, cx, cy in ((va, vb, a, b), (vb, va, b, a)):
             if _names_weekday(cx.text) and not _names_weekday(cy.text) and y.start and y.start == y.end and x.start == x.end \

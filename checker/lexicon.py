@@ -313,13 +313,16 @@ def _validate(rid: str, rf: RuleFile) -> None:
             for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs", "name_heads"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
             _expect(rf, ("increments",), _is_str_list(d.get("increments", [])), "a list of words")
+            kin = d.get("kin", [])
+            _expect(rf, ("kin",), isinstance(kin, list) and all(_is_str_list(g) and len(g) >= 2 for g in kin),
+                    "a list of lists of two or more nouns")
             for key in ("parts_after", "parts_before"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of phrases")
         else:
             upd = d.get("update") or {}
             _expect(rf, ("update",), isinstance(upd, dict) and all(_is_str_list(v) for v in upd.values()),
                     "a mapping of lists")
-            for key in ("cumulative", "cumulative_generic", "status", "provisional", "revision"):
+            for key in ("cumulative", "cumulative_generic", "status", "provisional", "revision", "changes"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of group names")
             subj_map = d.get("subjects") or {}
             _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
@@ -545,8 +548,10 @@ class Lexicon:
     parts_before: frozenset[tuple[str, ...]]
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
+    change_groups: frozenset[str]  # events.yaml `changes`: how a figure moved ("rose"), not what it counts
     update_changed: frozenset[tuple[str, ...]]   # a figure of any kind changed ("weakened to", "revised to")
     update_previous_after: frozenset[tuple[str, ...]]  # "$6.70 billion a year earlier"
+    update_observed: frozenset[tuple[str, ...]]  # "as of Thursday": the day a figure held
     update_previous: frozenset[tuple[str, ...]]
     superseded: frozenset[str]        # "previous", "old" ... before "record", "high" (events.yaml `update`)
     superseded_nouns: frozenset[str]
@@ -810,8 +815,10 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         parts_before=frozenset(phrase_key(w) for w in subj.get("parts_before", [])),
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
+        change_groups=frozenset(ev.get("changes") or ()),
         update_changed=frozenset(phrase_key(w) for w in upd.get("changed", [])),
         update_previous_after=frozenset(phrase_key(w) for w in upd.get("previous_after", [])),
+        update_observed=frozenset(phrase_key(w) for w in upd.get("observed", [])),
         update_previous=frozenset(phrase_key(w) for w in upd.get("previous", [])),
         superseded=frozenset(w.lower() for w in upd.get("superseded", [])),
         superseded_nouns=frozenset(w.lower() for w in upd.get("superseded_nouns", [])),
