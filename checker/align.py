@@ -266,6 +266,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             # "fell 7% on Tuesday", "slid 4.3% on Wednesday": each day's own figure, no conflict; but a toll of
             # Tuesday and the toll it climbed to by Thursday are one running count (judged as an update)
             v[NEVER] = 1.0
+        if a.block == "proportion" and "value_equal" not in v and _predicates_differ(a.claim, b.claim):
+            v[NEVER] = 1.0  # "80 percent contained" against "86% of the buildings were homes": what each share says
         if v.get("past_vs_present", 0.0) >= 1.0 and not agree:
             v[NEVER] = 1.0  # "since a 1987 blaze killed 31" against today's 40 killed: a figure of years ago
         if "part_clash" in v and not agree:
@@ -277,6 +279,15 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
+
+
+def _predicates_differ(ca: Claim, cb: Claim) -> bool:
+    """Two shares that say different kinds of thing: one what its whole is ("86% of the buildings were homes": a
+    trait, and no event in its clause), the other what was done to it ("80 percent contained": an event)."""
+    def done(c: Claim) -> bool:
+        return any(g != "reported" for g in c.events)
+
+    return any(x.trait and not y.trait and done(y) and not done(x) for x, y in ((ca, cb), (cb, ca)))
 
 
 def _aspects_differ(xa: tuple[tuple[str, str], ...], xb: tuple[tuple[str, str], ...]) -> bool:

@@ -341,7 +341,11 @@ def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = 
     `after_first` off, the one before a date ("arrived on Friday, officials said").
     `reports`: a report verb counts too (for dates: "published on Tuesday" dates the report)."""
     best, dist = None, reach + 1
-    for a, b, g in _window(features[0], first - reach, end + reach):
+    breaks = features[2] if not after_first else features[3]  # within the mention's clause, as events_near
+    lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
+    j = bisect.bisect_left(breaks, end)
+    hi = breaks[j] if j < len(breaks) else 1 << 60
+    for a, b, g in _window(features[0], max(first - reach, lo + 1), min(end + reach, hi)):
         after = b > first
         d = first - b + 1 if not after else max(a - end + 1, 0)
         if (reports or g != "reported") and (d < dist or (d == dist and after and after_first)):

@@ -39,7 +39,7 @@ NEW_CLUSTERS = {
     "uk-heat-record": (0.75, 0.66, 1),
     "milton-landfall": (None, 0.73, 0),
     "nvidia-q2-fy2024": (0.33, 0.83, 4),
-    "maui-wildfires": (0.44, 0.63, 3),  # first look (session 9): 0.0 / 0.418 / 7
+    "maui-wildfires": (0.66, 0.63, 0),  # first look (session 9): 0.0 / 0.418 / 7
 }
 
 
