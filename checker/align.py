@@ -442,10 +442,16 @@ def value_key(c: Claim) -> tuple:
 
 
 def _compatible_counts(ca: Claim, cb: Claim) -> bool:
-    """'Dozens killed' and 'at least 57 killed' can be one statement; '9 killed' and '27 hurt' cannot."""
+    """'Dozens killed' and 'at least 57 killed' can be one statement; '9 killed' and '27 hurt' cannot, nor a part
+    and its whole ('over 5.58 million votes out of approximately 14 million ballots')."""
     va, vb = ca.value, cb.value
     if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or va.dimension != "count":
         return False
+    if ca.sentence_start == cb.sentence_start:
+        first, second = (ca, cb) if ca.start < cb.start else (cb, ca)
+        gap = first.sentence[first.end - first.sentence_start: second.start - second.sentence_start].lower().split()
+        if gap[-2:] == ["out", "of"]:
+            return False
     inf = float("inf")
     lo = max(va.low if va.low is not None else -inf, vb.low if vb.low is not None else -inf)
     hi = min(va.high if va.high is not None else inf, vb.high if vb.high is not None else inf)

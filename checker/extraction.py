@@ -381,7 +381,11 @@ class _Walker:
                 and nxt not in lex.stopwords:
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # a title: "Ninth Round Of Talks"
         possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
-        if prev not in ("the", "its", "their", "his", "her", "our", "this", "a") and not possessive \
+        if prev not in _ORDINAL_DETERMINERS and not possessive and not prev.endswith(("'s", "’s", "s'")) \
+                and self.low_at[i - 2] in _ORDINAL_DETERMINERS and ts.typ[i - 1] == WORD and prev not in lex.stopwords \
+                and prev not in lex.ordinals and prev not in lex.number_words:
+            prev = self.low_at[i - 2]  # "a historic third term", "its record fifth title": one adjective between
+        if prev not in _ORDINAL_DETERMINERS and not possessive \
                 and not prev.endswith(("'s", "’s", "s'")):
             return None
         if prev != "the" and nxt in _ORDINAL_ELLIPSIS:
@@ -440,8 +444,9 @@ class _Walker:
                                                            offset=udef.offset), unitless=False)
             if half_a:
                 return None  # "half a million", "half a dozen": numbers (read_fraction)
-        v = share * 100
-        m = Mention(i, end, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%"))
+        v = share * 100  # "a third of the vote": the plain fraction nearest the share, to within a point or so
+        m = Mention(i, end, PERCENT, Quantity(v, v, dimension="proportion", unit="%", stated_unit="%",
+                                              precision=self.lex.tolerances.get("fraction_words", 1.0)))
         m.unitless = False
         return m
 
@@ -1000,6 +1005,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     return _join_bounds(claims, text, offset), stopped, tried
 
 
+_ORDINAL_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "this", "a", "an"))
 # before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
 _SLASH_DATE_BEFORE = DAY_OF_MONTH_PREPS | {"to", "through", "dated", "updated", "posted"}
 _BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}

@@ -99,12 +99,17 @@ def _kin_of(lex: Lexicon) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in kin.items()}
 
 
+_INSIDE = 1.05  # how far inside its bound an open interval's figure is taken to lie
+
+
 def _log_size(v: object, lex: Lexicon) -> float | None:
-    """How far apart two figures are is a difference of these: log10 of the middle (an open side stands
-    for the interval), money in euros at the reference rate; None for dates and figures not positive."""
+    """How far apart two figures are is a difference of these: log10 of the middle (an open side's bound, a
+    little inside the interval: "more than 5 million" is a little above 5 million, so 5.58 million is nearer
+    it than 4.66 million), money in euros at the reference rate; None for dates and figures not positive."""
     if not isinstance(v, Quantity):
         return None
-    mid = (v.low + v.high) / 2 if v.low is not None and v.high is not None else v.low if v.low is not None else v.high
+    mid = (v.low + v.high) / 2 if v.low is not None and v.high is not None \
+        else v.low * _INSIDE if v.low is not None else v.high / _INSIDE if v.high is not None else None
     if mid and v.dimension == "currency" and v.unit != "EUR":
         from .rates import rates_for
 
