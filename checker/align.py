@@ -204,7 +204,7 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
     # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
     # differ may be the same fact misdated, so they weigh less than a past year against the present.
     past = 0.0
-    if a.block != "time":
+    if a.claim.kind != TIME and b.claim.kind != TIME:  # (a clock time's day says when, not which fact; a duration's year does)
         if a.years and b.years:
             if a.years[1] < b.years[0] or b.years[1] < a.years[0]:
                 v["years_differ"] = 1.0
@@ -268,8 +268,11 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             v[NEVER] = 1.0
         if a.block == "proportion" and "value_equal" not in v and _predicates_differ(a.claim, b.claim):
             v[NEVER] = 1.0  # "80 percent contained" against "86% of the buildings were homes": what each share says
-        if v.get("past_vs_present", 0.0) >= 1.0 and not agree:
-            v[NEVER] = 1.0  # "since a 1987 blaze killed 31" against today's 40 killed: a figure of years ago
+        if (v.get("past_vs_present", 0.0) >= 1.0 and not agree) or (
+                ("years_differ" in v or "when_differ" in v) and "value_equal" not in v):
+            # "since a 1987 blaze killed 31" against today's 40 killed, "under two hours in 2019" against the 2022
+            # record of 2:01:09, "2:01:25 in the spring" against 2022's 2:01:09: figures of other years or periods
+            v[NEVER] = 1.0
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
@@ -305,7 +308,7 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
     qa, qb = a.claim.value, b.claim.value
     if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)):
         return
-    if (qa.low, qa.high, qa.unit) == (qb.low, qb.high, qb.unit) and qa.low is not None:
+    if value_key(a.claim) == value_key(b.claim) and qa.low is not None:
         r = min(a.rarity, b.rarity)
         if clash:
             v["value_equal_other_subject"] = 1.0
@@ -410,6 +413,8 @@ def _same_statement(a: Frame, b: Frame) -> bool:
                     and ca.years == cb.years and _compatible_counts(ca, cb))
     if ca.subject_key and cb.subject_key and ca.subject_key != cb.subject_key:
         return False
+    if a.block != "date" and min(a.rarity, b.rarity) >= 0.5 and _same_value(ca, cb):
+        return True  # an uncommon figure said twice, in the headline and the body ("2:00:35", "2 hours, 35 seconds")
     if a.block == "date":
         # the same day twice in one source ("Sunday's earthquake", "struck on Nov. 3")
         if a.anchor_facts & b.anchor_facts:
@@ -435,10 +440,16 @@ def _restated(a: Frame, b: Frame) -> bool:
 
 
 def value_key(c: Claim) -> tuple:
+    """What a figure states, comparable by equality: bounds to 12 significant digits, so one value reached by
+    two sums ("2:00:35" and "2 hours, 35 seconds", in hours) is one value."""
     v = c.value
     if isinstance(v, Quantity):
-        return (v.low, v.high, v.unit)
+        return (_digits(v.low), _digits(v.high), v.unit)
     return (v.start, v.end, v.weekday, v.partial, v.weekdays)
+
+
+def _digits(x: float | None) -> float | None:
+    return None if x is None else float(f"{x:.12g}")
 
 
 def _compatible_counts(ca: Claim, cb: Claim) -> bool:
@@ -459,12 +470,7 @@ def _compatible_counts(ca: Claim, cb: Claim) -> bool:
 
 
 def _same_value(ca: Claim, cb: Claim) -> bool:
-    va, vb = ca.value, cb.value
-    if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        return (va.low, va.high, va.unit) == (vb.low, vb.high, vb.unit)
-    if isinstance(va, DateSpan) and isinstance(vb, DateSpan):
-        return (va.start, va.end, va.weekday, va.partial, va.weekdays) == (vb.start, vb.end, vb.weekday, vb.partial, vb.weekdays)
-    return False
+    return isinstance(ca.value, Quantity) == isinstance(cb.value, Quantity) and value_key(ca) == value_key(cb)
 
 
 def _groups(feats: list[Frame]) -> list[list[Frame]]:

@@ -678,22 +678,39 @@ class _Walker:
                     end = frac[1]
         extra = 0.0
         if kind in (QUANTITY, MONEY) and low == high and not vague and not offset:
-            extra, end = self._smaller_unit_after(end, kind, canon, factor)
+            extra, end = self._smaller_units_after(end, kind, canon, factor, dim)
         value = Quantity(low * factor + offset + extra, None if high is None else high * factor + offset + extra,
                          True, True, vague, unit=canon, dimension=dim, stated_unit=stated, factor=factor, offset=offset,
                          qualifier="vague" if vague else None, precision=precision)
         return Mention(first, end, kind, value, unitless=unit is None and currency is None, of_ok=of_ok)
 
-    def _smaller_unit_after(self, end: int, kind: str, canon: str | None, factor: float) -> tuple[float, int]:
+    def _smaller_units_after(self, end: int, kind: str, canon: str | None, factor: float,
+                             dim: str | None) -> tuple[float, int]:
+        """Smaller units one after another, each adding to the figure: '2 hours, 13 minutes and 44 seconds'
+        -> (amount in canonical units, new end). A duration's parts may be joined by a comma ("2 hours, 35
+        seconds", a race time in words); other units' only by "and" or nothing ("10 miles, 16 km" restates)."""
+        total = 0.0
+        while True:
+            comma = dim == "time" and self.low_at[end] == "," and self.low_at[end + 1] != "and"
+            extra, nxt, part_factor = self._smaller_unit_after(end + comma, kind, canon, factor)
+            if nxt == end + comma:
+                return total, end
+            total, end = total + extra, nxt
+            if not part_factor:
+                return total, end  # cents end a sum of money
+            factor = part_factor  # the next part must be smaller still
+
+    def _smaller_unit_after(self, end: int, kind: str, canon: str | None, factor: float) -> tuple[float, int, float]:
         """'5 feet 2 inches', '3 dollars and 50 cents', '2 hours 30 minutes': a smaller unit of the same
-        kind right after a figure adds to it -> (amount in canonical units, new end)."""
+        kind right after a figure adds to it -> (amount in canonical units, new end, the part's unit factor;
+        0 for money)."""
         ts = self.ts
         k = end + (self.low_at[end] == "and")
         if k >= self.n or not (ts.typ[k] == NUM or ts.low[k] in self.lex.number_words or ts.low[k] in self.lex.tens):
-            return 0.0, end
+            return 0.0, end, 0.0
         num = read_number(ts, k, self.lex)
         if num is None or num.scaled:
-            return 0.0, end
+            return 0.0, end, 0.0
         unit = self.unit_after(num.end)
         if unit is None and kind == QUANTITY and self.low_at[num.end] in self.lex.units_compound_only:
             unit = (QUANTITY, self.lex.units_compound_only[self.low_at[num.end]], num.end + 1)  # "5 ft 2 in"
@@ -701,17 +718,17 @@ class _Walker:
             and (ts.typ[k] != NUM or len(ts.tok[k]) == 2 or num.words) and self.low_at[end - 1] in self.currency_word_ends \
             and (num.end >= self.n or ts.tok[num.end] in (".", ",", ";", "!", "?"))
         if not ok_cents and (unit is None or unit[0] != kind):
-            return 0.0, end
+            return 0.0, end, 0.0
         udef = unit[1] if unit is not None else None
         if kind == MONEY:
             if udef is None:  # "fifteen dollars fifty", "17 USD 25.": cents left unnamed at the end of a clause
-                return (num.value * 0.01, num.end) if ok_cents else (0.0, end)
+                return (num.value * 0.01, num.end, 0.0) if ok_cents else (0.0, end, 0.0)
             if not (isinstance(udef, tuple) and udef[0] == canon):
-                return 0.0, end  # only a coin of the same currency: "3 dollars 50 cents"
-            return num.value * udef[1], unit[2]
+                return 0.0, end, 0.0  # only a coin of the same currency: "3 dollars 50 cents"
+            return num.value * udef[1], unit[2], 0.0
         if not isinstance(udef, UnitDef) or udef.canonical != canon or udef.offset or udef.factor >= factor:
-            return 0.0, end
-        return num.value * udef.factor, unit[2]
+            return 0.0, end, 0.0
+        return num.value * udef.factor, unit[2], udef.factor
 
     def _prefix_unit(self, first: int, end: int, unit):  # type: ignore[no-untyped-def]
         """A unit usually written before its number ("magnitude 6.8", "magnitude-7.4"), also found after it
@@ -724,6 +741,8 @@ class _Walker:
                 return pre, first - 1, end, unit
             if low[first - 1] in _HYPHENS and self.ts.attached(first) and prefixes.get(low[first - 2]) is not None:
                 return prefixes[low[first - 2]], first - 2, end, unit
+            if self._age_apposition(first, end) and "aged" in prefixes:
+                return prefixes["aged"], first, end, unit  # "Kiptum, 23, has run": an age, as "aged 23"
         k = end
         if unit is not None:
             if unit[0] != QUANTITY or unit[1].dimension not in ("temperature", "degree"):
@@ -740,6 +759,18 @@ class _Walker:
             if length:
                 return after[tuple(low[k + skip: k + skip + length])], first, k + skip + length, None
         return None, first, end, unit
+
+    def _age_apposition(self, first: int, end: int) -> bool:
+        """A name, then a whole number between commas, then the sentence going on in lower case: the news way
+        of giving an age ("Kiptum, 23, has run", "Ms Hale, 61, of Leeds"). Not a list ("Texas, 23, Ohio, 12")
+        nor a count ("In Paris, 23 people")."""
+        ts, low = self.ts, self.low_at
+        if end != first + 1 or first < 2 or low[first - 1] != "," or low[end] != "," or end + 1 >= self.n:
+            return False
+        name, figure, after = ts.tok[first - 2], ts.tok[first], ts.tok[end + 1]
+        return ts.typ[first - 2] == WORD and name[0].isupper() and figure.isdigit() and 0 < int(figure) <= 120 \
+            and ts.typ[end + 1] == WORD and after[0].islower() and low[first - 2] not in self.lex.months \
+            and low[first - 2] not in self.lex.weekdays
 
     def read_a_unit(self, i: int) -> Mention | None:
         """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits, and
@@ -1005,6 +1036,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     return _join_bounds(claims, text, offset), stopped, tried
 
 
+_DATE_LINKS = frozenset(("at", "in", "during", "of", "the", "a", "its", "s"))  # a figure's year after it: "at the 2022 race"
 _ORDINAL_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "this", "a", "an"))
 # before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
 _SLASH_DATE_BEFORE = DAY_OF_MONTH_PREPS | {"to", "through", "dated", "updated", "posted"}
@@ -1413,6 +1445,8 @@ def _same_clause(ts: Tokens, other: Mention, first: int, end: int) -> bool:
             return first - other.end <= 12
         return len(commas) == 1 and ts.tok[commas[0]] == "," and ts.low[commas[0] + 1] in _CLAUSE_OPENERS
     gap = range(end, other.first)
+    if len(gap) <= 4 and all(ts.low[k] in _DATE_LINKS for k in gap):
+        return True  # "ran 2:01:09 at the 2022 Berlin Marathon", "won 40% in the 2024 election"
     return len(gap) <= 2 and not any(ts.tok[k] in (",", ";", "(", ")") for k in gap)  # "fined €250,000 in 2019"
 
 
