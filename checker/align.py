@@ -201,8 +201,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         if why is not None:
             rare = sorted(common, key=lambda w: (-idf.get(w, 1.0), w))
             why.append("shared words: " + ", ".join(rare[:4]))
-    # the time the fact refers to: "240 people died" in 1997 is not today's toll. Two stated years that
-    # differ may be the same fact misdated, so they weigh less than a past year against the present.
+    # the time the fact refers to: "240 people died" in 1997 is not today's toll. Figures of two stated years
+    # (or disjoint periods) are two facts unless they are equal: an equal figure misdated still lines up.
     past = 0.0
     if a.claim.kind != TIME and b.claim.kind != TIME:  # (a clock time's day says when, not which fact; a duration's year does)
         if a.years and b.years:
