@@ -314,8 +314,9 @@ class _Walker:
                 after = self.low_at[j + 2]
                 if after not in ("a", "p", "am", "pm", "local") and after not in _TIME_ZONES:
                     hours = h + mins / 60 + int(ts.tok[j + 1]) / 3600
-                    return Mention(i, j + 2, QUANTITY, Quantity(hours, hours, unit="h", dimension="time",
-                                                                stated_unit="h:mm:ss", precision=0.5 / 3600),
+                    end = j + 2 + (after == "s" and ts.attached(j + 2))  # "2:01:09s": the seconds' symbol
+                    return Mention(i, end, QUANTITY, Quantity(hours, hours, unit="h", dimension="time",
+                                                              stated_unit="h:mm:ss", precision=0.5 / 3600),
                                    unitless=False)
                 j += 2
         elif not dotted:
@@ -372,7 +373,8 @@ class _Walker:
         # or with its noun left out, as in "its fourth since 2023", "their third this year"
         prev = self.low_at[i - 1]
         nxt = self.low_at[end]
-        if prev in _RANK_VERBS and nxt not in _HYPHENS and nxt not in ("to", "of", "time", "times"):
+        if (prev in _RANK_VERBS and nxt not in _HYPHENS and nxt not in ("to", "of", "time", "times")) or (
+                prev in _COPULAS and (nxt in _PLACE_AFTER or end >= self.n or ts.typ[end] != WORD)):
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "she finished second"
         if (self.line_start(i) or prev in (".", "?", "!", ":")) and (
                 end >= self.n or ts.tok[end] in (".", "?", "!") or ts.newline_before[end]):
@@ -640,6 +642,9 @@ class _Walker:
         unit = None
         if not (lo is not None and lo.integer_text and self.low_at[end] in _ORDINAL_SUFFIX and ts.attached(end)):
             unit = self.unit_after(end)
+            if unit is None and self.low_at[end] in self.lex.units_decimal_only and ts.attached(end) \
+                    and lo is not None and "." in lo.integer_text and not hi:  # "9.58s"
+                unit = (QUANTITY, self.lex.units_decimal_only[self.low_at[end]], end + 1)
         kind = NUMBER
         factor, offset, canon, dim, stated = 1.0, 0.0, None, "count", None
         pre, first, end, unit = self._prefix_unit(first, end, unit) if not currency else (None, first, end, unit)
@@ -1327,6 +1332,10 @@ def _when(ts: Tokens, mentions: list[Mention], spans_of: dict, k: int, first: in
 # verbs after which an ordinal is a placing: "finished second", "came third", "ranked fourth"
 _RANK_VERBS = frozenset(("finished", "finishes", "finish", "came", "comes", "placed", "places", "ranked", "ranks",
                          "ranking", "rated", "seeded", "crossed"))
+# "Abdi was third in 2:04:32", "the team is second, behind": a place after "was" or "is" only before what ends or
+# places it ("was first detected" is an adverb)
+_COPULAS = frozenset(("was", "is", "were"))
+_PLACE_AFTER = frozenset(("in", "at", "on", "with", "behind", "after", "place", "overall", "again"))
 
 _SINCE_GAP = frozenset(("the", "a", "its", "their", "early", "late", "mid", "last"))
 

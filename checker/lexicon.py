@@ -245,6 +245,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _expect(rf, ("not_units",), _is_str_list(d.get("not_units", [])), "a list of words")
         _mapping_of(rf, "cues", _is_str_list, "a list of words")
         _mapping_of(rf, "compound_only", _is_str_list, "a list of symbols")
+        _mapping_of(rf, "decimal_only", _is_str_list, "a list of symbols", required=False)
         _mapping_of(rf, "subunits", lambda v: isinstance(v, dict) and isinstance(v.get("currency"), str)
                     and _is_num(v.get("factor")), "a mapping with a `currency` code and a numeric `factor`")
         _mapping_of(rf, "code_scales", _is_num, "a number", required=False)
@@ -512,6 +513,7 @@ class Lexicon:
     units_exact: dict[tuple[str, ...], UnitDef]     # token tuple -> unit (case-sensitive short symbols)
     units_attached_only: frozenset[tuple[str, ...]]
     units_compound_only: dict[str, UnitDef]  # "in" -> inch, only as the smaller unit of "5 ft 2 in"
+    units_decimal_only: dict[str, UnitDef]  # "s" -> second, only against a decimal figure ("9.58s")
     cued_units: dict[str, "CuedUnit"]  # unit name -> how the words near it decide it ("degrees", "cups")
     unstated_scales: dict[str, tuple[UnitDef, ...]]  # "°" (a bare "degrees" of heat) -> °C, °F: each reading
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
@@ -694,6 +696,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
                 for spec in un["units"].values() if spec.get("read_as") and spec.get("canonical")}
     compound_only = {w.lower(): by_name[name] for name, words in (un.get("compound_only") or {}).items()
                      if name in by_name for w in words}
+    decimal_only = {w.lower(): by_name[name] for name, words in (un.get("decimal_only") or {}).items()
+                    if name in by_name for w in words}
     percent = {}
     for name, spec in un.get("percent", {}).items():
         udef = UnitDef(name, spec["dimension"], spec["unit"], float(spec["factor"]))
@@ -775,6 +779,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         cued_units=cued_units,
         unstated_scales=unstated,
         units_compound_only=compound_only,
+        units_decimal_only=decimal_only,
         currency_after_scale={w.lower(): code for code, spec in (un.get("currencies") or {}).items()
                               for w in spec.get("after_scale", [])},
         currency_subunits=subunits,

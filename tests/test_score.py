@@ -41,7 +41,7 @@ NEW_CLUSTERS = {
     "nvidia-q2-fy2024": (0.33, 0.83, 4),
     "maui-wildfires": (0.66, 0.63, 0),  # first look (session 9): 0.0 / 0.418 / 7
     "taiwan-election": (None, 0.95, 0),  # first look (session 9): - / 0.727 / 4
-    "chicago-marathon": (None, 0.80, 4),  # first look (session 9): - / 0.652 / 7
+    "chicago-marathon": (None, 0.81, 2),  # first look (session 9): - / 0.652 / 7
 }
 
 
