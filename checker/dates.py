@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable
 
 from .frozen import frozen
-from .lexicon import Lexicon, phrase_at
+from .lexicon import FIGURE_UNIT_TABLES, Lexicon, phrase_at
 from .numbers import read_ordinal_words
 from .tokens import NUM, SYM, WORD, Tokens
 from .values import DateSpan
@@ -448,7 +448,6 @@ def _relative(e: DateExpr, ref: Reference) -> DateSpan | None:
 # ------------------------------------------------------------------------------------------- parsing
 
 _CONNECT = ("-", "–", "—", "to", "through", "until", "till")
-_FIGURE_UNITS = ("units", "units_exact", "percent_units", "currency_words", "currency_subunits")  # what counts a figure
 _YEAR_PREPS = frozenset("in since of by until from during before after early late mid throughout for around "
                         "circa between and to year fiscal the spring summer fall autumn winter".split())
 
@@ -1490,7 +1489,7 @@ def _looks_like_year(ts: Tokens, i: int, lex: Lexicon) -> bool:
     if ts.typ[j] == WORD and nxt not in lex.stopwords and nxt not in lex.months and not ts.tok[j][0].isupper():
         # "2000 people"; but after "a" one thing is named by its year ("a 1960 tsunami", "a 2019 report"),
         # unless a unit follows ("a 1500 km trek")
-        return i > 0 and ts.low[i - 1] in ("a", "an") and nxt not in lex.phrase_index(*_FIGURE_UNITS)
+        return i > 0 and ts.low[i - 1] in ("a", "an") and nxt not in lex.phrase_index(*FIGURE_UNIT_TABLES)
     if ts.tok[j] == "%":
         return False
     return True

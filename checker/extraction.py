@@ -15,7 +15,7 @@ from operator import or_
 
 from .dates import DAY_OF_MONTH_PREPS, decade_words, dotted_date, DateExpr, Reference, parse_date, resolve, reference_year_of
 from .gcpause import paused_gc
-from .lexicon import Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
+from .lexicon import FIGURE_UNIT_TABLES, Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
@@ -28,7 +28,6 @@ _ORDINAL_SUFFIX = ("st", "nd", "rd", "th")
 _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter", "section", "article", "line",
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
-_UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words", "currency_subunits")  # what may follow a figure
 _PAD = 8  # how far past either end of the text a reader may look
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
@@ -70,7 +69,7 @@ class _Walker:
         self.currency_word_ends = lex.derived("currency_word_ends", lambda lx: frozenset(k[-1] for k in lx.currency_words))
         self.qualifier_lasts = lex.phrase_index("qualifiers_before", edge=-1)
         self.qualifier_firsts = lex.phrase_index("qualifiers_after")
-        self.unit_lengths = lex.phrase_index(*_UNIT_TABLES)
+        self.unit_lengths = lex.phrase_index(*FIGURE_UNIT_TABLES)
         self.current_lasts = lex.phrase_index("update_current", edge=-1)
         self.changed_lasts = lex.phrase_index("update_changed", edge=-1)
         self.previous_lasts = lex.phrase_index("update_previous", edge=-1)
@@ -382,13 +381,12 @@ class _Walker:
         if self.line_start(i) and ts.tok[i][0].isupper() and end < self.n and ts.tok[end][0].isupper() \
                 and nxt not in lex.stopwords:
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # a title: "Ninth Round Of Talks"
-        possessive = prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’")
-        if prev not in _ORDINAL_DETERMINERS and not possessive and not prev.endswith(("'s", "’s", "s'")) \
-                and self.low_at[i - 2] in _ORDINAL_DETERMINERS and ts.typ[i - 1] == WORD and prev not in lex.stopwords \
-                and prev not in lex.ordinals and prev not in lex.number_words:
-            prev = self.low_at[i - 2]  # "a historic third term", "its record fifth title": one adjective between
-        if prev not in _ORDINAL_DETERMINERS and not possessive \
-                and not prev.endswith(("'s", "’s", "s'")):
+        determined = prev in _ORDINAL_DETERMINERS or prev.endswith(("'s", "’s", "s'")) or (
+            prev == "s" and i >= 2 and ts.tok[i - 2] in ("'", "’"))  # "the", "Korea's"
+        if not determined and self.low_at[i - 2] in _ORDINAL_DETERMINERS and ts.typ[i - 1] == WORD \
+                and prev not in lex.stopwords and prev not in lex.ordinals and prev not in lex.number_words:
+            determined, prev = True, self.low_at[i - 2]  # "a historic third term", "its record fifth title"
+        if not determined:
             return None
         if prev != "the" and nxt in _ORDINAL_ELLIPSIS:
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
@@ -746,7 +744,7 @@ class _Walker:
                 return pre, first - 1, end, unit
             if low[first - 1] in _HYPHENS and self.ts.attached(first) and prefixes.get(low[first - 2]) is not None:
                 return prefixes[low[first - 2]], first - 2, end, unit
-            if self._age_apposition(first, end) and "aged" in prefixes:
+            if low[first - 1] == "," and self._age_apposition(first, end) and "aged" in prefixes:
                 return prefixes["aged"], first, end, unit  # "Kiptum, 23, has run": an age, as "aged 23"
         k = end
         if unit is not None:
@@ -877,7 +875,7 @@ def _build_article_next(lex: Lexicon) -> frozenset[str]:
     words = set(lex.scales) | set(lex.multipliers)                      # read_number: "a dozen", "a million"
     words |= {k[1] for k in lex.vague if len(k) > 1 and k[0] in ("a", "an")}  # read_vague: "a few hundred"
     words |= set(lex.fractions) | set(lex.ordinals) | set(lex.tens)     # read_proportion: "a third of", "a twenty-first"
-    words |= set(lex.phrase_index(*_UNIT_TABLES)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
+    words |= set(lex.phrase_index(*FIGURE_UNIT_TABLES)) | set(_HYPHENS)  # read_a_unit: "an hour and a half"
     words |= {"day", "days", "week", "weeks", "month", "months", "year", "years"}  # parse_date: "a week ago"
     for table in (lex.relative_days, lex.month_parts):                  # parse_date: phrases led by "a"
         words |= {k[1] for k in table if len(k) > 1 and k[0] in ("a", "an")}
@@ -1041,7 +1039,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     return _join_bounds(claims, text, offset), stopped, tried
 
 
-_DATE_LINKS = frozenset(("at", "in", "during", "of", "the", "a", "its", "s"))  # a figure's year after it: "at the 2022 race"
+_DATE_LINKS = frozenset(("at", "in", "during", "of", "the", "a", "its"))  # a figure's year after it: "at the 2022 race"
 _ORDINAL_DETERMINERS = frozenset(("the", "its", "their", "his", "her", "our", "this", "a", "an"))
 # before a slash pair, words that make it a day and month ("on 3/4", "posted 3/4"), never a fraction
 _SLASH_DATE_BEFORE = DAY_OF_MONTH_PREPS | {"to", "through", "dated", "updated", "posted"}

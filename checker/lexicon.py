@@ -612,6 +612,9 @@ def phrase_before(words: list[str], end: int, table: Any, index: dict[str, tuple
 _TOKEN_SPLIT = re.compile(r"\d+(?:\.\d+)?|[^\W\d_]+|\S")
 
 
+FIGURE_UNIT_TABLES = ("units", "units_exact", "percent_units", "currency_words", "currency_subunits")  # what may follow a figure
+
+
 def phrase_key(text: str) -> tuple[str, ...]:
     """The lower-cased token tuple a phrase is looked up by (same tokenisation as the extractor)."""
     return tuple(t.lower() for t in _TOKEN_SPLIT.findall(text))

@@ -334,6 +334,15 @@ def _window(items: list, lo: int, hi: int) -> list:
     return items[bisect.bisect_left(items, (lo,)): bisect.bisect_left(items, (hi,))]
 
 
+def _clause(features, first: int, end: int, after_first: bool) -> tuple[int, int]:
+    """The clause breaks around a mention -> (the last before it, the first after it); a date's clause
+    (`after_first` off) runs on past "since"."""
+    breaks = features[2] if not after_first else features[3]
+    lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
+    j = bisect.bisect_left(breaks, end)
+    return lo, breaks[j] if j < len(breaks) else 1 << 60
+
+
 def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = False,
                 after_first: bool = True) -> str | None:
     """The event word right beside the mention ("employs 1,200", "40 residents were treated"), nearest first;
@@ -341,10 +350,7 @@ def tight_event(features, first: int, end: int, reach: int = 3, reports: bool = 
     `after_first` off, the one before a date ("arrived on Friday, officials said").
     `reports`: a report verb counts too (for dates: "published on Tuesday" dates the report)."""
     best, dist = None, reach + 1
-    breaks = features[2] if not after_first else features[3]  # within the mention's clause, as events_near
-    lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
-    j = bisect.bisect_left(breaks, end)
-    hi = breaks[j] if j < len(breaks) else 1 << 60
+    lo, hi = _clause(features, first, end, after_first)
     for a, b, g in _window(features[0], max(first - reach, lo + 1), min(end + reach, hi)):
         after = b > first
         d = first - b + 1 if not after else max(a - end + 1, 0)
@@ -357,10 +363,7 @@ def events_near(features, first: int, end: int, back: int = 10, after_first: boo
     """Event groups named within a window around the mention and within its clause, nearest first (at equal
     distance, after a figure first, before a date first: see tight_event)."""
     found = []
-    breaks = features[2] if not after_first else features[3]  # a date's clause runs on past "since"
-    lo = breaks[bisect.bisect_left(breaks, first) - 1] if breaks and breaks[0] < first else -1
-    j = bisect.bisect_left(breaks, end)
-    hi = breaks[j] if j < len(breaks) else 1 << 60
+    lo, hi = _clause(features, first, end, after_first)
     for a, b, g in _window(features[0], max(first - back, lo + 1), min(end + 8, hi)):
         after = b > first
         found.append((first - b + 1 if not after else max(a - end + 1, 0), after != after_first, g))
