@@ -530,7 +530,7 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     model = Model.of(lex)
     if threshold is not None:
         model = dataclasses.replace(model, threshold=threshold)
-    frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in claims_by_source]
+    frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in canonical_order(claims_by_source)]
     idf = idf_table(f for _, fs in frames for f in fs)
     weigh_context((f for _, fs in frames for f in fs), idf)
     facts: list[Fact] = []
@@ -555,6 +555,23 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     for fact in facts:
         fact.explain = reason
     return facts
+
+
+def canonical_order(claims_by_source: list[tuple[str, list[Claim], int | None]]
+                    ) -> list[tuple[str, list[Claim], int | None]]:
+    """The sources in an order that does not depend on how they were given: facts are built source by source,
+    and the same articles must give the same facts whatever the command line or the locale's glob order.
+    The source that states most goes first (it seeds the facts others join), then by a digest of what each
+    states (its figures and where they stand), which no file name or position enters."""
+    import hashlib
+
+    def key(item: tuple[str, list[Claim], int | None]) -> tuple[int, str]:
+        digest = hashlib.blake2b(digest_size=16)
+        for c in item[1]:
+            digest.update(f"{c.start}\x1f{c.text}\x1f{c.sentence}\x1e".encode("utf-8", "surrogatepass"))
+        return -len(item[1]), digest.hexdigest()
+
+    return sorted(claims_by_source, key=key)
 
 
 @dataclass
