@@ -32,3 +32,36 @@ def test_same_findings_under_every_hash_seed(cluster):
     assert len(compare) == 1, f"compare differs between hash seeds on {cluster.name}"
     check = {_run(["check", files[0], "--against", *files[1:]], s) for s in SEEDS[:2]}
     assert len(check) == 1, f"check differs between hash seeds on {cluster.name}"
+
+
+ORDERED = sorted(p for base in (SHARED / "bench", SHARED / "bench-fresh", SHARED / "bench-open", SHARED / "bench-train",
+                                ROOT / "fixtures" / "clusters")
+                 if base.is_dir() for p in base.iterdir() if (p / "gold.yaml").is_file())
+
+
+def _findings(files: list[str], draft: str | None) -> frozenset:
+    """The findings as (verdict, rule, each claim's file name and span): what an editor reads, without the source
+    ids, which follow the order the files were given in."""
+    import checker
+
+    report = checker.check(draft, [f for f in files if f != draft]) if draft else checker.compare(*files)
+    out = report.to_json()
+    name = {s["id"]: Path(s["path"]).name for s in out["sources"]}
+    span = {c["id"]: (name[c["source"]], c["start"], c["end"]) for c in out["claims"]}
+    return frozenset((f["verdict"], f["rule"], tuple(sorted(span[c] for c in f["claims"]))) for f in out["findings"])
+
+
+@pytest.mark.skipif(not ORDERED, reason="no labelled clusters found")
+@pytest.mark.parametrize("cluster", ORDERED, ids=[p.name for p in ORDERED])
+def test_same_findings_in_any_order_of_the_files(cluster):
+    import random
+
+    import yaml
+
+    gold = yaml.safe_load((cluster / "gold.yaml").read_text(encoding="utf-8"))
+    files = [str(p) for p in sorted(cluster.glob("*.txt"))]
+    draft = str(cluster / gold["draft"]) if gold.get("mode") == "check" else None
+    shuffled = files[:]
+    random.Random(7).shuffle(shuffled)
+    seen = {_findings(order, draft) for order in (files, files[::-1], shuffled)}
+    assert len(seen) == 1, f"the findings on {cluster.name} depend on the order of its files"
