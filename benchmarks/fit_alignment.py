@@ -34,7 +34,7 @@ from checker.commands import _prepare, read_sources  # noqa: E402
 from checker.lexicon import default_lexicon  # noqa: E402
 from checker.report import reference_year  # noqa: E402
 
-DEFAULT_ROOTS = [SHARED / "bench", SHARED / "bench-fresh", ROOT / "fixtures"]
+DEFAULT_ROOTS = [SHARED / "bench", SHARED / "bench-fresh", SHARED / "bench-open", SHARED / "bench-train", ROOT / "fixtures"]
 
 
 def clusters(roots: list[Path]) -> list[Path]:

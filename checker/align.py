@@ -91,6 +91,7 @@ class Model:
     conflict_threshold: float = 0.6
     date_conflict_threshold: float = 0.6
     weekday_conflict_threshold: float = 0.6   # a date against a weekday no publication date places
+    merge: float = 0.6   # least probability at which two facts sharing sources are joined (a fact restated)
 
     @classmethod
     def of(cls, lex: Lexicon) -> "Model":
@@ -99,7 +100,8 @@ class Model:
             ct = float(raw.get("conflict_threshold", 0.6))
             dct = float(raw.get("date_conflict_threshold", ct))
             return cls({k: float(v) for k, v in (raw.get("weights") or {}).items()},
-                       float(raw.get("threshold", 0.5)), ct, dct, float(raw.get("weekday_conflict_threshold", dct)))
+                       float(raw.get("threshold", 0.5)), ct, dct, float(raw.get("weekday_conflict_threshold", dct)),
+                       float(raw.get("merge_threshold", 0.6)))
 
         return lex.derived("alignment_model", build)
 
@@ -134,6 +136,9 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
                 similar = 0.6 * len(wa & wb) / min(len(wa), len(wb)) if wa & wb else 0.0
             if similar:
                 return "subject_similar", similar, f"subjects '{sa}' and '{sb}'"
+        related = _related_nouns(a.claim.subject_key or "", b.claim.subject_key or "")
+        if related:
+            return f"subject_{related}", 1.0, f"'{sa}' and '{sb}': {_RELATED_WHY[related]}"
         if (a.subjects & known) and (b.subjects & known):
             return "subject_clash_known", 1.0, None
         return "subject_clash", 1.0, None
@@ -145,6 +150,20 @@ def _subject_evidence(a: Frame, b: Frame, known: frozenset[str]) -> tuple[str, f
             return "subject_in_context", 1.0, f"{sorted(named)[0]} named beside both"
         return "subject_one", 1.0, None
     return "", 0.0, None
+
+
+_RELATED_WHY = {"wordnet_same": "one sense", "wordnet_broader": "one a kind of the other",
+                "wordnet_kin": "kinds of one thing"}
+
+
+def _related_nouns(ka: str, kb: str) -> str | None:
+    """How two subjects' nouns relate in WordNet (checker.subjects.noun_relation), as a feature's suffix."""
+    from .subjects import noun_relation
+
+    if not ka or not kb or " " in ka or " " in kb:
+        return None
+    got = noun_relation(ka, kb)
+    return f"wordnet_{got}" if got else None
 
 
 @functools.lru_cache(maxsize=65536)
@@ -321,6 +340,9 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
         return
     if (qa.qualifier == "vague") != (qb.qualifier == "vague"):
         v["vague_one"] = 1.0  # "thousands" against a figure: it admits many, so it says little
+    if qa.dimension == qb.dimension == CLOCK and qa.low is not None and qb.low is not None:
+        _clock_features(qa.low, qb.low, v)
+        return
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:
         # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place
@@ -332,7 +354,29 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
         if ratio > 0.9 and abs(ratio - round(ratio)) < 0.035:  # a power of ten, give or take rounding
             v["value_decimal_slip"] = 1.0  # 6.2 million against 62 million: a misplaced point, the same fact
         elif ratio > _LOG_2:
-            v["value_far"] = min(1.0, ratio - _LOG_2)
+            # a count that grows as the event goes on (a toll of 24, then 104) moves far between reports
+            v["value_far_running" if a.running and b.running else "value_far"] = min(1.0, ratio - _LOG_2)
+
+
+CLOCK = "time-of-day"
+_HALF_DAY = 720.0
+
+
+def _clock_features(ma: float, mb: float, v: dict[str, float]) -> None:
+    """Two clock times (minutes after midnight) compare by the minutes between them on the dial, not by their
+    ratio (7:20 pm is close to 6:55 pm; 00:10 is close to 23:50). Two reports of one moment differ by minutes,
+    by twelve hours (a.m. for p.m.) or by whole or half hours (one gives it in another time zone): each its own
+    evidence; any other gap says two moments."""
+    gap = abs(ma - mb) % 1440.0
+    gap = min(gap, 1440.0 - gap)
+    if gap <= 45:
+        v["value_close"] = 1.0
+    elif abs(gap - _HALF_DAY) <= 45:
+        v["clock_half_day"] = 1.0
+    elif gap % 30 == 0:
+        v["clock_zone_shift"] = 1.0
+    else:
+        v["value_far"] = min(1.0, gap / 360.0)
 
 
 def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | None, telling: bool, common: bool) -> None:
@@ -540,11 +584,13 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     ctx = _Context(lex, model, idf, facts, index)
     _align_phase(figures, ctx, {})
     _merge_apart(ctx, 0)
+    _merge_restated(ctx, 0)
     fact_of = {m.claim.id: f.id for f in facts for m in f.members}
     dates = [(s, [f for f in fs if f.claim.kind in timed]) for s, fs in frames]
     first_date_fact = len(facts)
     _align_phase(dates, ctx, fact_of)
     _merge_apart(ctx, first_date_fact)
+    _merge_restated(ctx, first_date_fact)
     known = frozenset(lex.subject_groups.values())
 
     def reason(fact: Fact, a: str, b: str) -> str:
@@ -690,6 +736,98 @@ def _merge_apart(ctx: _Context, first: int) -> None:
             other.joined[src] = (len(other.joined) + 1, top)
         _join(other, fact.members, ctx.index)
         fact.members, fact.sources = [], set()
+
+
+def _merge_restated(ctx: _Context, first: int) -> None:
+    """Join facts that share sources when they state one fact. A fact takes one group of statements from each
+    source as it is built, so a source that states a fact twice in words its own grouping did not join ("$35.9
+    billion" and "around $36 billion"; a toll of 24 and, later, 82) leaves two facts that each hold part of
+    it. Two facts become one when a pair of their statements from two sources lines up well (model.merge) and
+    nothing forbids it: no pair across sources is ruled out, and no source's two statements stand in one
+    sentence with different figures (two figures of one sentence are two facts)."""
+    known = frozenset(ctx.lex.subject_groups.values())
+    facts, model = ctx.facts, ctx.model
+    for fid in range(first, len(facts)):
+        fact = facts[fid]
+        if not fact.members:
+            continue
+        while True:
+            best: tuple[float, int, dict[tuple[str, str], float]] | None = None
+            for gid in _candidates(ctx, fact.members, scan_block=False):
+                other = facts[gid]
+                if gid <= fid or not other.members or other.block != fact.block or not other.sources & fact.sources:
+                    continue
+                each = _cross_scores(fact, other, model, known, ctx.idf)
+                if each is None:
+                    continue
+                top = max(sc for (a, b), sc in each.items() if a in fact.member_index())
+                if top >= model.merge and (best is None or top > best[0]):
+                    best = (top, gid, each)
+            if best is None:
+                break
+            top, gid, each = best
+            other = facts[gid]
+            fact.scores.update(each)
+            for src in sorted(other.sources - fact.sources):
+                fact.joined[src] = (len(fact.joined) + 1, top)
+            _join(fact, other.members, ctx.index)
+            other.members, other.sources = [], set()
+
+
+def _restates(a: Frame, b: Frame) -> bool:
+    """Two statements of one source that may state one fact: the same figure, one within rounding of the other
+    ("$35.9 billion", "around $36 billion") or admitted by it ("more than 200", "204"), or two readings of a count
+    that grows as the event goes on (a toll of 24, later 82); never two different figures of one sentence."""
+    ca, cb = a.claim, b.claim
+    if _same_value(ca, cb):
+        return True
+    if ca.sentence_start == cb.sentence_start:
+        return False
+    if a.running and b.running:
+        return True
+    va, vb = ca.value, cb.value
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        inf = float("inf")
+        lo = max(va.low if va.low is not None else -inf, vb.low if vb.low is not None else -inf)
+        hi = min(va.high if va.high is not None else inf, vb.high if vb.high is not None else inf)
+        if lo <= hi:
+            return True
+        return a.log_size is not None and b.log_size is not None and abs(a.log_size - b.log_size) < _LOG_RESTATED
+    return isinstance(va, DateSpan) and isinstance(vb, DateSpan) and va.resolved and vb.resolved \
+        and va.start is not None and vb.start is not None and va.start <= vb.end and vb.start <= va.end
+
+
+MAX_MERGE_PAIRS = 400  # facts whose statements would make more pairs than this are not joined (cost stays bounded)
+
+
+def _cross_scores(fact: Fact, other: Fact, model: Model, known: frozenset[str],
+                  idf: dict[str, float]) -> dict[tuple[str, str], float] | None:
+    """Every pair across sources of two facts' statements with its own score (a conflict found after joining
+    them must rest on the two statements' own evidence, not on a neighbour's), with the pairs within `other`
+    as it scored them; None when a pair forbids joining them or there are too many."""
+    if len(fact.members) * len(other.members) > MAX_MERGE_PAIRS:
+        return None
+    each: dict[tuple[str, str], float] = {}
+    for f in fact.members:
+        for m in other.members:
+            cf, cm = f.claim, m.claim
+            if cf.source == cm.source:
+                if not _restates(f, m):
+                    return None  # one source's two figures of two things
+                continue
+            sc = score(f, m, model, known, idf)
+            if sc <= 0.0:
+                return None
+            each[(cf.id, cm.id)] = sc
+    if not each:
+        return None
+    for i, a in enumerate(other.members):
+        for b in other.members[i + 1:]:
+            if a.claim.source != b.claim.source:
+                got = other.score(a.claim, b.claim)
+                if got is not None:
+                    each[(a.claim.id, b.claim.id)] = got
+    return each
 
 
 def _join(fact: Fact, group: list[Frame], index: dict[tuple, list[int]]) -> None:

@@ -117,7 +117,7 @@ class _Builder:
         """Add the finding on one aligned pair. Figures that disagree must line up well before that is called
         a conflict: a weakly aligned pair is more likely two facts than one misreported, so it is reported
         as a possible conflict (a warning) with the alignment's confidence."""
-        score = fact.score(x, y)
+        score = _repeat_score(fact, x, y) if x.kind == DATE else fact.score(x, y)
         model = Model.of(self.lex)
         need = model.date_conflict_threshold if x.kind == DATE else model.conflict_threshold
         if x.kind == DATE and (_unplaced_weekday(x) or _unplaced_weekday(y)):
@@ -126,6 +126,16 @@ class _Builder:
             v = Verdict(POSSIBLE_CONFLICT, "CK104",
                         f"{v.message} (if these state the same fact; alignment confidence {score:.2f})")
         self.add(v.verdict, v.rule, (x.id, y.id), prefix + v.message, _why(fact, x, y), fact.id, score)
+
+
+def _repeat_score(fact: Fact, x: Claim, y: Claim) -> float | None:
+    """How well two dates line up, a repeat taking its best twin's score: a source that says "on Friday" twice
+    says one thing, and the repeat with fewer words around it lines up as well as the one with more. (Figures
+    keep their own scores: a figure repeated in another clause is as often a second fact.)"""
+    twins_x = [m.claim for m in fact.members if m.claim.source == x.source and value_key(m.claim) == value_key(x)]
+    twins_y = [m.claim for m in fact.members if m.claim.source == y.source and value_key(m.claim) == value_key(y)]
+    got = [s for a in twins_x for b in twins_y if (s := fact.score(a, b)) is not None]
+    return max(got) if got else None
 
 
 def _unplaced_weekday(c: Claim) -> bool:

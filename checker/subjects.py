@@ -50,6 +50,50 @@ def _lemmas() -> dict[str, str]:
         return {}  # the suffix rules alone still serve
 
 
+@functools.lru_cache(maxsize=1)
+def _wordnet() -> tuple[dict[str, tuple[frozenset[int], frozenset[int]]], dict[str, str], frozenset[int]]:
+    """(noun -> (its own first senses, the specific classes above them), irregular plural -> noun), from
+    rules/lexicon/wordnet.json (compiled from WordNet by scripts/wordnet_table.py); read on first use, so a run
+    that never compares two subjects never pays for it."""
+    import json
+
+    from .paths import builtin_rules_dir
+
+    try:
+        data = json.loads((builtin_rules_dir() / "lexicon" / "wordnet.json").read_text(encoding="utf-8"))
+        general = frozenset(data["general"])
+        nouns = {w: (frozenset(own), frozenset(cs) - general) for w, (own, cs) in data["nouns"].items()}
+        return nouns, dict(data["aliases"]), general
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}, {}, frozenset()  # without the table, nouns are compared by their words alone
+
+
+def _wordnet_entry(word: str) -> tuple[frozenset[int], frozenset[int]] | None:
+    nouns, aliases, _ = _wordnet()
+    for w in (word, singular(word), stem(word)):
+        got = nouns.get(aliases.get(w, w))
+        if got is not None:
+            return got
+    return None
+
+
+@functools.lru_cache(maxsize=65536)
+def noun_relation(a: str, b: str) -> str | None:
+    """How two head nouns relate in WordNet: 'same' when they share a first sense, 'broader' when one names a
+    kind of the other ("passenger" is a "person"), 'kin' when both are kinds of one specific class ("adult" and
+    "patient" are persons), else None."""
+    if a == b:
+        return "same"
+    ea, eb = _wordnet_entry(a), _wordnet_entry(b)
+    if ea is None or eb is None:
+        return None
+    if ea[0] & eb[0]:
+        return "same"
+    if ea[0] & eb[1] or eb[0] & ea[1]:
+        return "broader"
+    return "kin" if ea[1] & eb[1] else None
+
+
 def suffix_stem(word: str) -> str:
     """Plural, -ing and -ed removed ("stopped" -> "stop"): the rules for words the lemma table leaves out."""
     w = singular(word)
