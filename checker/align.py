@@ -730,12 +730,7 @@ def _merge_apart(ctx: _Context, first: int) -> None:
         if best is None:
             continue
         top, gid, each = best
-        other = facts[gid]
-        other.scores.update(each)
-        for src in sorted(fact.sources):
-            other.joined[src] = (len(other.joined) + 1, top)
-        _join(other, fact.members, ctx.index)
-        fact.members, fact.sources = [], set()
+        _absorb(facts[gid], fact, each, top, ctx.index)
 
 
 def _merge_restated(ctx: _Context, first: int) -> None:
@@ -766,12 +761,7 @@ def _merge_restated(ctx: _Context, first: int) -> None:
             if best is None:
                 break
             top, gid, each = best
-            other = facts[gid]
-            fact.scores.update(each)
-            for src in sorted(other.sources - fact.sources):
-                fact.joined[src] = (len(fact.joined) + 1, top)
-            _join(fact, other.members, ctx.index)
-            other.members, other.sources = [], set()
+            _absorb(fact, facts[gid], each, top, ctx.index)
 
 
 def _restates(a: Frame, b: Frame) -> bool:
@@ -828,6 +818,17 @@ def _cross_scores(fact: Fact, other: Fact, model: Model, known: frozenset[str],
                 if got is not None:
                     each[(a.claim.id, b.claim.id)] = got
     return each
+
+
+def _absorb(keep: Fact, gone: Fact, scores: dict[tuple[str, str], float], top: float,
+            index: dict[tuple, list[int]]) -> None:
+    """One fact takes another's statements: the pairs scored in joining them, and the sources it did not have
+    (each joined with the score that joined the two facts); the other is left empty."""
+    keep.scores.update(scores)
+    for src in sorted(gone.sources - keep.sources):
+        keep.joined[src] = (len(keep.joined) + 1, top)
+    _join(keep, gone.members, index)
+    gone.members, gone.sources = [], set()
 
 
 def _join(fact: Fact, group: list[Frame], index: dict[tuple, list[int]]) -> None:
