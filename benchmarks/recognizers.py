@@ -197,7 +197,11 @@ def _match(file: str, claim, exp, lex) -> bool:
         code, scale = COINS.get(res.get("unit"), (CURRENCY.get(res.get("unit")), 1.0))
         return claim.kind == "money" and code == v.unit and _close(v.low, float(res["value"]) * scale) \
             and _close(v.low, v.high)
-    # dimension, temperature, age: convert the expected value with our own table
+    # dimension, temperature, age: convert the expected value with our own table (an age, in years, is compared
+    # as the duration it spans)
+    if v.dimension == "age":
+        hours = lambda x: None if x is None else x * 8765.82  # noqa: E731
+        v = dataclasses.replace(v, low=hours(v.low), high=hours(v.high), dimension="time", unit="h")
     names = UNITS.get(res.get("unit"))
     if names is None and " per " in res.get("unit", ""):  # "Meter per millisecond": each side by our own names
         amount, _, per = res["unit"].partition(" per ")
@@ -218,7 +222,7 @@ def _relevant(file: str, claim) -> bool:
     """Which of our mentions count against a negative case of this file."""
     return {"datetime": claim.kind == "date", "ordinal": claim.kind == "ordinal", "percent": claim.kind == "percent",
             "currency": claim.kind == "money", "temperature": claim.kind == "quantity" and claim.value.dimension == "temperature",
-            "age": claim.kind == "quantity" and claim.value.dimension == "time",
+            "age": claim.kind == "quantity" and claim.value.dimension in ("time", "age"),
             "dimension": claim.kind == "quantity" and claim.value.dimension != "temperature"}.get(file, claim.kind == "number")
 
 

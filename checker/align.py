@@ -292,6 +292,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             # "since a 1987 blaze killed 31" against today's 40 killed, "under two hours in 2019" against the 2022
             # record of 2:01:09, "2:01:25 in the spring" against 2022's 2:01:09: figures of other years or periods
             v[NEVER] = 1.0
+        if a.block == "age" and _named(a.claim) and _named(b.claim) and a.claim.subject_key != b.claim.subject_key:
+            v[NEVER] = 1.0  # "Callum Reid, 24" against "Anja Reller, 26": the ages of two people
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
@@ -301,6 +303,11 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
+
+
+def _named(c: Claim) -> bool:
+    """The claim's subject is a person's or place's name (an age's holder: "Lena Ostrik, 17")."""
+    return bool(c.subject_key) and c.subject_key[:1].isupper()
 
 
 def _predicates_differ(ca: Claim, cb: Claim) -> bool:

@@ -29,6 +29,7 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
 _PAD = 8  # how far past either end of the text a reader may look
+_HOURS_PER_YEAR = 8765.82  # the canonical unit of time is the hour (rules/lexicon/units.yaml)
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
 # words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
@@ -765,15 +766,69 @@ class _Walker:
 
     def _age_apposition(self, first: int, end: int) -> bool:
         """A name, then a whole number between commas, then the sentence going on in lower case: the news way
-        of giving an age ("Kiptum, 23, has run", "Ms Hale, 61, of Leeds"). Not a list ("Texas, 23, Ohio, 12")
+        of giving an age ("Kiptum, 23, has run", "Ms Hale, 61, of Leeds", a list "Hamish Harding, 58; ..."). Not a list ("Texas, 23, Ohio, 12")
         nor a count ("In Paris, 23 people")."""
         ts, low = self.ts, self.low_at
-        if end != first + 1 or first < 2 or low[first - 1] != "," or low[end] != "," or end + 1 >= self.n:
+        if end != first + 1 or first < 2 or low[first - 1] != "," or low[end] not in (",", ";") or end + 1 >= self.n:
             return False
         name, figure, after = ts.tok[first - 2], ts.tok[first], ts.tok[end + 1]
         return ts.typ[first - 2] == WORD and name[0].isupper() and figure.isdigit() and 0 < int(figure) <= 120 \
-            and ts.typ[end + 1] == WORD and after[0].islower() and low[first - 2] not in self.lex.months \
-            and low[first - 2] not in self.lex.weekdays
+            and ((ts.typ[end + 1] == WORD and after[0].islower()) or low[end] == ";") \
+            and low[first - 2] not in self.lex.months and low[first - 2] not in self.lex.weekdays
+
+    def age(self, m: Mention, first: int, q: Quantity) -> tuple[Quantity, str | None] | None:
+        """The figure as an age, when it is one however written ("aged 24", "the 24-year-old", "24 years old",
+        "Okonta, 24,", "Dawood (48)", "turned 24", "younger than 5 years"), with the name of whose age it is
+        when one stands beside it: ages are one kind of figure, never a duration nor a count, and the ages of
+        two named people are two facts. None when it is not an age."""
+        low, lex, ts = self.low_at, self.lex, self.ts
+        if q.dimension == "age":
+            return q, self._name_before(first) or self._name_after(m.end)
+        if q.dimension == "time" and q.unit == "h":
+            old = m.end + 1 if low[m.end] in _HYPHENS and ts.attached(m.end) else m.end
+            if low[old] in lex.age_old or (q.stated_unit or "").lower() in lex.age_old or any(
+                    tuple(low[first - len(p):first]) == p for p in lex.age_compared):
+                to = lambda v: None if v is None else round(v / _HOURS_PER_YEAR, 9)  # noqa: E731
+                aged = replace(q, low=to(q.low), high=to(q.high), unit="y", dimension="age", factor=1.0,
+                               stated_unit="years old", precision=0.0)
+                return aged, self._name_before(first) or (self._name_after(old + 1) if low[old] == "old" else None)
+            return None
+        if m.kind != NUMBER or not m.unitless or q.low != q.high or q.low is None or q.approximate \
+                or not q.low.is_integer() or not 0 < q.low <= 120 or m.end != m.first + 1:
+            return None
+        prev = low[m.first - 1]
+        named = self._name_before(m.first - 1) if prev == "(" and low[m.end] == ")" else None
+        counts_noun = ts.typ[m.end] == WORD and low[m.end] not in lex.stopwords if m.end < self.n else False
+        if (prev in lex.age_before and not counts_noun) or named:
+            # "turned 24 in May" (not "turned 3 corners"); "Dawood (48)": a name, then a figure in brackets
+            aged = Quantity(q.low, q.high, unit="y", dimension="age", stated_unit="years old")
+            return aged, named or self._name_before(m.first - 1)
+        return None
+
+    def _name_before(self, end: int) -> str | None:
+        """The proper name that ends right before `end` (after a comma or bracket between them): "Callum Reid"
+        in "Callum Reid, 24,". Up to three capitalised words, none a pronoun, month or weekday ("She turned 24"),
+        not after an article nor all in capitals (a party or body: "the Greens (85)", "SPD (120)")."""
+        ts, low, lex, j = self.ts, self.low_at, self.lex, end
+        if low[j] in (",", "("):
+            pass
+        elif low[j - 1] in (",", "("):
+            j -= 1
+        k = j
+        while k > 0 and j - k < 3 and ts.typ[k - 1] == WORD and ts.tok[k - 1][:1].isupper() \
+                and low[k - 1] not in lex.months and low[k - 1] not in lex.weekdays and low[k - 1] not in lex.stopwords:
+            k -= 1
+        if k == j or low[k - 1] in ("the", "its", "their") or all(ts.tok[x].isupper() for x in range(k, j)):
+            return None  # "the Greens (85)", "SPD (120)": a party's seats, not a person's age
+        return " ".join(ts.tok[k:j])
+
+    def _name_after(self, start: int) -> str | None:
+        """The proper name right after `start`: "Lena Ostrik" in "16-year-old Lena Ostrik"; a first name and a
+        surname at least ("the 23-year-old Kenyan" names a nationality)."""
+        ts, k = self.ts, start
+        while k < self.n and k - start < 3 and ts.typ[k] == WORD and ts.tok[k][:1].isupper():
+            k += 1
+        return " ".join(ts.tok[start:k]) if k - start >= 2 else None
 
     def read_a_unit(self, i: int) -> Mention | None:
         """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits, and
@@ -1238,6 +1293,10 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             if end_q is not None:
                 q = _apply_qualifier(q, end_q[0])
                 m.end = end_q[1]
+            aged = w.age(m, first, q) if m.kind in (NUMBER, QUANTITY) else None
+            holder = None
+            if aged is not None:
+                (q, holder), m.kind, m.unitless = aged, QUANTITY, False
             value = q
             subject = None
             if m.kind in (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL):
@@ -1255,6 +1314,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                 if m.kind == NUMBER and m.unitless and _bare_noise(ts, m, lex) and (
                         subject is None or w.low_at[m.end] == "of" or w.low_at[m.first - 1] == "no"):  # "no one else"
                     continue
+            if holder:
+                subject = holder  # an age's subject is whose age it is
             if subject:
                 prev_subject[sidx] = subject
         rest_of_group = m.kind == NUMBER and sidx not in first_in_sentence

@@ -266,6 +266,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
         _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
                     "a mapping with a known `dimension`")
+        ages = d.get("ages") or {}
+        _expect(rf, ("ages",), isinstance(ages, dict) and all(_is_str_list(ages.get(k, [])) for k in ("old", "before", "compared")),
+                "a mapping of `old`, `before` and `compared` word lists")
         rates = d.get("rates")
         if rates is not None:
             _expect(rf, ("rates",), isinstance(rates, dict) and _is_str_list(rates.get("per", []))
@@ -526,6 +529,9 @@ class Lexicon:
     prefix_units: dict[str, UnitDef]
     per_time: PerTime
     prefix_suffixes: dict[tuple[str, ...], UnitDef]   # the same units written after the number
+    age_old: frozenset[str]          # "24 years old", "87 yo": words that make a number of years an age
+    age_before: frozenset[str]       # "turned 24": words before a bare whole number that make it an age
+    age_compared: frozenset[tuple[str, ...]]  # "younger than 5 years": an age bound
     months: dict[str, int]
     weekdays: dict[str, int]
     seasons: dict[str, tuple[int, int]]
@@ -794,6 +800,9 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         prefix_units=prefix_units,
         per_time=per_time,
         prefix_suffixes=prefix_suffixes,
+        age_old=frozenset(w.lower() for w in (un.get("ages") or {}).get("old", [])),
+        age_before=frozenset(w.lower() for w in (un.get("ages") or {}).get("before", [])),
+        age_compared=frozenset(phrase_key(w) for w in (un.get("ages") or {}).get("compared", [])),
         months=months,
         weekdays=weekdays,
         seasons=seasons,
