@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
+from .changes import POINTS
 from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
@@ -247,6 +248,8 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
                 v["when_same"] = 1.0
     if past:
         v["past_vs_present"] = past
+    if a.block == "proportion":
+        _change_features(a, b, v)
     if a.block == "proportion" and a.claim.trait and b.claim.trait:
         # what the share has ("were unvaccinated", "are children") is what it measures; its base ("of
         # patients", "of those infected") is worded freely
@@ -303,6 +306,22 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
     return v
+
+
+def _change_features(a: Frame, b: Frame, v: dict[str, float]) -> None:
+    """Shares that say how much something moved against shares that say where it stands: a change in points is
+    never a level ("up 3.1 points" is not "38.2%"); a change in percent seldom is; a change in points and one in
+    percent may be one change told two ways ("rose 1.8%" for "1.8 percentage points": the same fact, and a
+    conflict)."""
+    pa, pb = a.claim.value.dimension == POINTS, b.claim.value.dimension == POINTS  # type: ignore[union-attr]
+    if a.change != b.change:
+        v["change_clash"] = 1.0
+        if pa or pb:
+            v[NEVER] = 1.0
+    elif a.change:
+        v["change_both"] = 1.0
+        if pa != pb:
+            v["points_vs_percent"] = 1.0
 
 
 def _named(c: Claim) -> bool:

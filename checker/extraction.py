@@ -29,6 +29,7 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
 _PAD = 8  # how far past either end of the text a reader may look
+_POINTS = ("point", "points")  # a count of points beside shares is a change in percentage points
 _HOURS_PER_YEAR = 8765.82  # the canonical unit of time is the hour (rules/lexicon/units.yaml)
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
@@ -51,6 +52,7 @@ class Mention:
     unitless: bool = True
     of_ok: bool = False
     marked: bool = False   # (times) written as a clock time beyond doubt: "a.m.", "pm", "o'clock", "local time"
+    derived: bool = False  # a figure the text implies, not states: the change "from 20% to 22%" makes (2 points)
 
 
 class _Walker:
@@ -845,6 +847,9 @@ class _Walker:
         if w in ("a", "an") and i + 1 < self.n:
             share = _A_SHARE.get(self.low_at[i + 1])
             if share is not None:  # "a half-mile stretch", "a quarter mile", "a half-hour drive"
+                k = i + 3 if self.low_at[i + 2] in _HYPHENS else i + 2
+                if self.low_at[k] in _POINTS:  # "a quarter-point cut": points, read as such beside shares
+                    return Mention(i, i + 2, NUMBER, Quantity(share, share, precision=0.0))
                 u = self.unit_after(i + 2)
                 return self._amount(i, u[2], share, u[1]) if u and u[0] == QUANTITY else None
             u = self.unit_after(i + 1)
@@ -1090,6 +1095,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         pos = m.end
     if "://" in text or "www." in text:
         mentions = _outside_links(mentions, ts, text)
+    mentions = _with_changes(mentions, ts, lex)
     claims = _to_claims(mentions, w, sents, published, source, text, features, offset, first_number)
     return _join_bounds(claims, text, offset), stopped, tried
 
@@ -1192,6 +1198,28 @@ def _outside_links(mentions: list[Mention], ts: Tokens, text: str) -> list[Menti
     return out
 
 
+def _with_changes(mentions: list[Mention], ts: Tokens, lex: Lexicon) -> list[Mention]:
+    """A share's move from one level to another ("rose from 20% to 22%", "fell from 24% to 18%") states a change
+    of its own, in percentage points (2): another report may give only that ("up two points"). The change is
+    added as a mention spanning both levels, before them. A verb of moving must come before "from" ("forecasts
+    range from 2% to 3%" is a range)."""
+    out: list[Mention] = []
+    for k, m in enumerate(mentions):
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and m.kind == nxt.kind == PERCENT and m.value is not None and nxt.value is not None \
+                and m.value.dimension == nxt.value.dimension == "proportion" and m.value.low == m.value.high \
+                and nxt.value.low == nxt.value.high and m.value.low is not None and nxt.value.low is not None \
+                and m.first > 1 and ts.low[m.first - 1] == "from" and ts.low[m.first - 2] in lex.change_before \
+                and nxt.first == m.end + 1 and ts.low[m.end] == "to":
+            d = round(abs(nxt.value.low - m.value.low), 9)
+            out.append(Mention(m.first, nxt.end, PERCENT, Quantity(d, d, unit="pp", dimension="rate-change",
+                                                                   stated_unit="percentage points",
+                                                                   precision=max(m.value.precision, nxt.value.precision)),
+                               unitless=False, derived=True))
+        out.append(m)
+    return out
+
+
 def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[int]:
     """The sentence index of each mention, in one forward pass (both are in text order)."""
     starts = sents._starts
@@ -1231,6 +1259,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
     date_sents: set[int] = set()
     years_in: dict[int, list[tuple[int, int, int]]] = {}
     spans_of: dict[int, object] = {}
+    share_sents = {sent_of[k] for k, m in enumerate(mentions) if m.kind == PERCENT}  # for "points" (of a percent)
     for k, m in enumerate(mentions):
         if m.kind == DATE:
             date_sents.add(sent_of[k])
@@ -1316,12 +1345,17 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     continue
             if holder:
                 subject = holder  # an age's subject is whose age it is
+            if m.kind == NUMBER and subject and subject.split()[-1].lower() in _POINTS \
+                    and (sidx in share_sents or sidx - 1 in share_sents):
+                # "rose six points", "a three-point increase", "1.4 points higher" beside shares: percentage points
+                value = q = replace(q, unit="pp", dimension="rate-change", stated_unit="points")
+                m.kind, subject = PERCENT, None
             if subject:
                 prev_subject[sidx] = subject
         rest_of_group = m.kind == NUMBER and sidx not in first_in_sentence
         first_in_sentence.setdefault(sidx, k)
-        role = w.role(first) or (w.year_before(m.end) if w.low_at[m.end] in w.previous_after_firsts
-                                 and m.kind in (NUMBER, QUANTITY, MONEY) else None)
+        role = None if m.derived else w.role(first) or (
+            w.year_before(m.end) if w.low_at[m.end] in w.previous_after_firsts and m.kind in (NUMBER, QUANTITY, MONEY) else None)
         start, end = ts.start[first], ts.end[m.end - 1]
         counter += 1
         cid = ids[k] = f"{source}:{counter}"

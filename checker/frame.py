@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Iterable
 
+from .changes import POINTS, is_change
 from .judge import count_kind
 from .lexicon import Lexicon
 from .values import DATE, ORDINAL, TIME, Claim, Quantity
@@ -27,6 +28,8 @@ def block_of(c: Claim) -> str:
         return "time"
     v = c.value
     block = v.dimension if isinstance(v, Quantity) else c.kind
+    if block == POINTS:
+        block = "proportion"  # a change in points and one in percent may be one change, told two ways
     return f"{block}/{c.rate}" if c.rate else block  # a rate ("300,000 rounds a month") is not a total
 
 
@@ -55,6 +58,7 @@ class Frame:
     kin: frozenset[str] = frozenset()  # subjects that name overlapping things (subjects.yaml `kin`)
     running: bool = False  # a count that only grows as an event goes on (a toll): each day's figure is one fact's
     context_weight: float = 0.0     # summed rarity of the context words (set once the run's idf is known)
+    change: bool = False   # (shares) says how much something moved ("up 3.1 per cent", "2 points"), not a level
 
 
 def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
@@ -84,7 +88,8 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
                  ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
                  log_sizes=_readings(c.value, lex),
                  subject_words=_subject_words(c.subject), kin=related, running=count_kind(c, lex) == "running",
-                 recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text))
+                 recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text),
+                 change=is_change(c, lex))
 
 
 def _kin_of(lex: Lexicon) -> dict[str, frozenset[str]]:

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
+from .changes import POINTS
 from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -122,6 +123,8 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
     if isinstance(a.value, DateSpan) or isinstance(b.value, DateSpan):
         return Verdict(UNVERIFIABLE, "CK202", f"{a.text} and {b.text} are not comparable")
     qa, qb = a.value, b.value
+    if {qa.dimension, qb.dimension} == {"proportion", POINTS}:
+        return _judge_points(a, b, lex)
     if qa.dimension != qb.dimension:
         return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)} measure different things")
     if qa.dimension == "currency" and qa.unit != qb.unit:
@@ -154,6 +157,19 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _judge_points(a: Claim, b: Claim, lex: Lexicon) -> Verdict:
+    """A change in percentage points against one in percent, lined up as one change: the same figure in both
+    ("up 1.8 percentage points", "rose 1.8%") is the classic slip, a conflict; other figures cannot be compared
+    without the levels (two points on 20% is a 10% rise)."""
+    tol = lex.tolerances
+    if _overlap(_bounds(a.value, tol, False, a.kind), _bounds(b.value, tol, False, b.kind)):  # type: ignore[arg-type]
+        points, percent = (a, b) if a.value.dimension == POINTS else (b, a)  # type: ignore[union-attr]
+        return Verdict(CONFLICT, "CK101", f"{describe(points)} is not {describe(percent)}: a change in percentage "
+                                          "points is not a change in percent")
+    return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)}: a change in points and a change in "
+                                          "percent cannot be compared without the levels")
 
 
 def _judge_unstated_scale(a: Claim, b: Claim, lex: Lexicon) -> Verdict:

@@ -328,6 +328,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping of lists")
             for key in ("cumulative", "cumulative_generic", "status", "provisional", "revision", "changes"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of group names")
+            cw = d.get("change_words") or {}
+            _expect(rf, ("change_words",), isinstance(cw, dict) and all(_is_str_list(cw.get(k, [])) for k in ("before", "after", "level")),
+                    "a mapping of `before`, `after` and `level` word lists")
             subj_map = d.get("subjects") or {}
             _expect(rf, ("subjects",), isinstance(subj_map, dict) and all(isinstance(v, str) for v in subj_map.values()),
                     "a mapping of event group to subject group")
@@ -557,6 +560,9 @@ class Lexicon:
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     change_groups: frozenset[str]  # events.yaml `changes`: how a figure moved ("rose"), not what it counts
+    change_before: frozenset[str]  # events.yaml `change_words`: a share right after these says how much it moved
+    change_after: frozenset[str]   # ... or right before these ("a 3% rise")
+    change_level: frozenset[str]   # ... but right after these it is a level ("rose to 12%")
     update_changed: frozenset[tuple[str, ...]]   # a figure of any kind changed ("weakened to", "revised to")
     update_previous_after: frozenset[tuple[str, ...]]  # "$6.70 billion a year earlier"
     update_observed: frozenset[tuple[str, ...]]  # "as of Thursday": the day a figure held
@@ -833,6 +839,10 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         change_groups=frozenset(ev.get("changes") or ()),
+        change_before=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("before", []))
+        | frozenset(w[0] for w, g in event_groups.items() if g in (ev.get("changes") or ()) and len(w) == 1),
+        change_after=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("after", [])),
+        change_level=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("level", [])),
         update_changed=frozenset(phrase_key(w) for w in upd.get("changed", [])),
         update_previous_after=frozenset(phrase_key(w) for w in upd.get("previous_after", [])),
         update_observed=frozenset(phrase_key(w) for w in upd.get("observed", [])),
