@@ -17,6 +17,7 @@ from .dates import DAY_OF_MONTH_PREPS, decade_words, dotted_date, DateExpr, Refe
 from .gcpause import paused_gc
 from .lexicon import FIGURE_UNIT_TABLES, Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
+from .tables import place
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
@@ -63,6 +64,7 @@ class _Walker:
         self.lex = lex
         self.n = ts.n
         self.start_token = start_token
+        self._document_cued: dict[str, bool] = {}  # units.yaml `document_cues`: held anywhere in the text
         # lower-cased tokens with "" past either end: a reader may look a few tokens beyond the text (and a
         # negative index wraps round into the padding), so no look-up needs a bounds test
         self.low_at = ts.low + [""] * _PAD
@@ -235,6 +237,12 @@ class _Walker:
         cues = self.lex.unit_cues[cue_list]
         ts = self.ts
         low, nl = ts.low, ts.newline_before
+        if cue_list in self.lex.document_cues:
+            held = self._document_cued.get(cue_list)
+            if held is None:
+                held = self._document_cued[cue_list] = not cues.isdisjoint(low)
+            if held:
+                return True
         for k in range(j, min(self.n, j + 25)):  # within the sentence: "London North Eastern Railway" in the next
             if k > j and (nl[k] or (low[k] in _SENTENCE_ENDS  # one names no bearing; "deg." keeps its dot
                                     and not (ts.attached(k) and len(low[k - 1]) <= 3 and k == j + 1))):
@@ -1097,6 +1105,8 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         mentions = _outside_links(mentions, ts, text)
     mentions = _with_changes(mentions, ts, lex)
     claims = _to_claims(mentions, w, sents, published, source, text, features, offset, first_number)
+    if "|" in text or "**" in text:  # a figure in a Markdown table cell or after a bold list label
+        claims = place(claims, text, offset, lex, lambda t: extract(t, published, lexicon=lex))
     return _join_bounds(claims, text, offset), stopped, tried
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .lexicon import Lexicon
 from .changes import POINTS
+from .lexicon import Lexicon
 from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -140,6 +140,12 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return running
     if qa.dimension == "magnitude":
         return _judge_magnitudes(a, b, lex)
+    if qa.stated_unit and qa.stated_unit == qb.stated_unit and (qa.factor, qa.offset) != (qb.factor, qb.offset):
+        # "71,200 ounces" in both, one read as troy ounces beside "gold", one not: the writers' unit is one unit
+        qb = replace(qb, low=qb.low if qb.low is None else qb.stated(qb.low) * qa.factor + qa.offset,
+                     high=qb.high if qb.high is None else qb.stated(qb.high) * qa.factor + qa.offset,
+                     factor=qa.factor, offset=qa.offset, unit=qa.unit)
+        b = replace(b, value=qb)
     converted = (qa.factor, qa.offset) != (qb.factor, qb.offset) and qa.dimension not in ("count", "currency")
     tol = lex.tolerances
     ba = _bounds(qa, tol, converted, a.kind)

@@ -264,6 +264,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "currencies", lambda v: isinstance(v, dict) and _is_str_list(v.get("symbols", []))
                     and _is_str_list(v.get("words", [])) and _is_str_list(v.get("after_scale", [])),
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
+        _expect(rf, ("document_cues",), _is_str_list(d.get("document_cues", []))
+                and all(c in (d.get("cues") or {}) for c in d.get("document_cues", []) or []), "a list of lists under `cues`")
         _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
                     "a mapping with a known `dimension`")
         ages = d.get("ages") or {}
@@ -525,6 +527,7 @@ class Lexicon:
     currency_subunits: dict[tuple[str, ...], tuple[str, float]]  # "cents" -> (USD, 0.01), "pence" -> (GBP, 0.01)
     currency_after_scale: dict[str, str]   # "pounds" -> GBP, only after a scale ("361 million pounds")
     unit_cues: dict[str, frozenset[str]]   # dimension -> words one of which a bare letter symbol needs nearby
+    document_cues: frozenset[str]          # cue lists that hold for a whole text ("gold" anywhere: troy ounces)
     currency_symbols: dict[tuple[str, ...], str]
     currency_symbol_scales: dict[tuple[str, ...], float]  # "MSEK" -> 1e6: a scaled code before the figure
     currency_words: dict[tuple[str, ...], str]
@@ -799,6 +802,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
                               for w in spec.get("after_scale", [])},
         currency_subunits=subunits,
         unit_cues={k: frozenset(w.lower() for w in v) for k, v in (un.get("cues") or {}).items()},
+        document_cues=frozenset(un.get("document_cues") or ()),
         currency_symbols=cur_sym,
         currency_symbol_scales=symbol_scales,
         currency_words=cur_words,
