@@ -21,7 +21,7 @@ from .changes import POINTS
 from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
-from .values import DATE, TIME, Claim, DateSpan, Quantity
+from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
@@ -367,7 +367,7 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
     if (qa.qualifier == "vague") != (qb.qualifier == "vague"):
         v["vague_one"] = 1.0  # "thousands" against a figure: it admits many, so it says little
     if qa.dimension == qb.dimension == CLOCK and qa.low is not None and qb.low is not None:
-        _clock_features(qa.low, qb.low, v)
+        _clock_features(qa.low, qb.low, v, CLOCK12 in (qa.stated_unit, qb.stated_unit))
         return
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:
@@ -388,13 +388,14 @@ CLOCK = "time-of-day"
 _HALF_DAY = 720.0
 
 
-def _clock_features(ma: float, mb: float, v: dict[str, float]) -> None:
+def _clock_features(ma: float, mb: float, v: dict[str, float], twelve: bool = False) -> None:
     """Two clock times (minutes after midnight) compare by the minutes between them on the dial, not by their
     ratio (7:20 pm is close to 6:55 pm; 00:10 is close to 23:50). Two reports of one moment differ by minutes,
     by twelve hours (a.m. for p.m.) or by whole or half hours (one gives it in another time zone): each its own
     evidence; any other gap says two moments."""
-    gap = abs(ma - mb) % 1440.0
-    gap = min(gap, 1440.0 - gap)
+    dial = _HALF_DAY if twelve else 1440.0  # "ten o'clock" is as near 22:10 as 10:10
+    gap = abs(ma - mb) % dial
+    gap = min(gap, dial - gap)
     if gap <= 45:
         v["value_close"] = 1.0
     elif abs(gap - _HALF_DAY) <= 45:

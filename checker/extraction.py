@@ -21,7 +21,7 @@ from .tables import place
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
-from .values import DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, RANK_FROM_END, TIME, Claim, Quantity, as_date
+from .values import CLOCK12, DATE, MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, RANK_FROM_END, TIME, Claim, Quantity, as_date
 
 _HYPHENS = HYPHENS
 _RANGE_WORDS = ("to", "through", "~")  # "20~100": the tilde range of Asian English
@@ -34,6 +34,8 @@ _POINTS = ("point", "points")  # a count of points beside shares is a change in 
 _HOURS_PER_YEAR = 8765.82  # the canonical unit of time is the hour (rules/lexicon/units.yaml)
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
+_CLOCK_BEFORE = frozenset(("at", "until", "till", "by", "from", "around", "about", "before", "after", "since",
+                           "approximately", "roughly", "shortly", "just"))  # "at 15:30": a clock time
 # words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
 _DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "lasts", "took", "takes", "spent",
                               "than", "under", "about", "nearly", "almost", "around", "roughly", "barely", "just"))
@@ -303,7 +305,8 @@ class _Walker:
             if ts.low[i] in ("noon", "midday", "midnight"):
                 minutes = 720 if ts.low[i] != "midnight" else 0
                 return Mention(i, i + 1, TIME, _clock_value(minutes), marked=True)
-            return None
+            return self._spoken_time(i)
+        prev = self.low_at[i - 1]
         j = i + 1
         mins = 0
         if dotted:  # "1.30am", "11.11 p.m.": a time only with its a.m./p.m. (checked below)
@@ -349,13 +352,56 @@ class _Walker:
             return None
         if h > 24 or mins > 59 or (ampm and h > 12):
             return None
+        if ampm is None and colon:
+            ampm = self._day_part(k)  # "4:38 in the afternoon"
         if ampm == "p" and h < 12:
             h += 12
         if ampm == "a" and h == 12:
             h = 0
-        marked = ampm is not None or (self.low_at[k], self.low_at[k + 1]) == ("local", "time") \
-            or self.low_at[k] in _TIME_ZONES
-        return Mention(i, k, TIME, _clock_value(h * 60 + mins), marked=marked)
+        zoned = (self.low_at[k], self.low_at[k + 1]) == ("local", "time") or self.low_at[k] in _TIME_ZONES
+        # "at 15:30", "until 4:38": a colon time after a word of time is one; so is one that opens its line, as a
+        # live blog's entries do ("22:47 - Liftoff")
+        marked = ampm is not None or zoned or (colon and (prev in _CLOCK_BEFORE or self.line_start(i)))
+        # without a.m./p.m., an hour up to 12 could be either half of the day ("at 4:38", "ten o'clock")
+        half_known = bool(ampm) or zoned or h > 12 or h == 0 or tok.startswith("0")
+        return Mention(i, k, TIME, _clock_value(h * 60 + mins, half_known), marked=marked)
+
+    def _day_part(self, k: int) -> str | None:
+        """'in the morning' -> "a"; 'in the afternoon', 'in the evening', 'at night' -> "p"."""
+        low = self.low_at
+        if low[k] == "in" and low[k + 1] == "the":
+            return {"morning": "a", "afternoon": "p", "evening": "p"}.get(low[k + 2])
+        if (low[k], low[k + 1]) == ("at", "night"):
+            return "p"
+        return None
+
+    def _spoken_time(self, i: int) -> Mention | None:
+        """Clock times in words: 'ten o'clock', 'half past three', 'a quarter to nine', 'three in the
+        afternoon' (an hour word alone is a time only with o'clock or a part of the day after it)."""
+        low, words = self.low_at, self.lex.number_words
+        j, mins, ahead = i, 0, 0
+        if low[j] == "a" and low[j + 1] == "quarter":
+            j += 1
+        if low[j] in ("half", "quarter") and low[j + 1] in ("past", "to"):
+            mins = 30 if low[j] == "half" else 15
+            ahead = -1 if low[j + 1] == "to" else 1
+            j += 2
+        h = words.get(low[j]) if low[j] in words else (int(low[j]) if low[j].isdigit() and len(low[j]) <= 2 else None)
+        if h is None or not 1 <= h <= 12 or h != int(h):
+            return None
+        h = int(h)
+        k = j + 1
+        if low[k] == "o'clock":
+            k += 1
+        elif not ahead and not self._day_part(k):
+            return None  # "three" alone is a number
+        part = self._day_part(k)
+        if part:
+            k += 3 if low[k] == "in" else 2
+        minutes = (h % 12) * 60 + (mins if ahead >= 0 else -mins)
+        if part == "p":
+            minutes += 720
+        return Mention(i, k, TIME, _clock_value(minutes % 1440, bool(part)), marked=True)
 
     def read_ordinal(self, i: int) -> Mention | None:
         """'the 17th', 'its sixth launch', 'twenty-first', 'second-largest', 'finished third'."""
@@ -755,6 +801,13 @@ class _Walker:
                 return pre, first - 1, end, unit
             if low[first - 1] in _HYPHENS and self.ts.attached(first) and prefixes.get(low[first - 2]) is not None:
                 return prefixes[low[first - 2]], first - 2, end, unit
+            k = first - 1
+            while k > 0 and first - k <= 3 and low[k] not in prefixes and any(low[k] in v for v in self.lex.prefix_links.values()):
+                k -= 1
+            noun_after = end < self.n and self.ts.typ[end] == WORD and low[end] not in self.lex.stopwords
+            if k < first - 1 and low[k] in self.lex.prefix_links and not noun_after and all(
+                    low[x] in self.lex.prefix_links[low[k]] or low[x] == "the" for x in range(k + 1, first)):
+                return prefixes[low[k]], k, end, unit  # "a magnitude of 6.9", "put the magnitude at 6.9"
             if low[first - 1] == "," and self._age_apposition(first, end) and "aged" in prefixes:
                 return prefixes["aged"], first, end, unit  # "Kiptum, 23, has run": an age, as "aged 23"
         k = end
@@ -905,8 +958,11 @@ def _scale_of(num: Num) -> float:
     return 1.0
 
 
-def _clock_value(minutes: int) -> Quantity:
-    return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day", stated_unit="min")
+def _clock_value(minutes: int, half_known: bool = True) -> Quantity:
+    """A clock time in minutes after midnight; one that may be either half of the day (no a.m./p.m.) is stated
+    on the twelve-hour dial (CLOCK12): it is compared with either reading."""
+    return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day",
+                    stated_unit="min" if half_known else CLOCK12)
 
 
 def _apply_qualifier(q: Quantity, qual) -> Quantity:  # type: ignore[no-untyped-def]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from .changes import POINTS
 from .lexicon import Lexicon
-from .values import ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
+from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -140,6 +140,8 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return running
     if qa.dimension == "magnitude":
         return _judge_magnitudes(a, b, lex)
+    if a.kind == TIME == b.kind and CLOCK12 in (qa.stated_unit, qb.stated_unit):
+        qa, qb = _same_half_of_day(qa, qb)
     if qa.stated_unit and qa.stated_unit == qb.stated_unit and (qa.factor, qa.offset) != (qb.factor, qb.offset):
         # "71,200 ounces" in both, one read as troy ounces beside "gold", one not: the writers' unit is one unit
         qb = replace(qb, low=qb.low if qb.low is None else qb.stated(qb.low) * qa.factor + qa.offset,
@@ -163,6 +165,22 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _same_half_of_day(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
+    """A clock time that does not say a.m. or p.m. ("ten o'clock", "at 4:38") read in the half of the day
+    nearer the other time."""
+    if qa.stated_unit != CLOCK12:
+        flipped, other = qb, qa
+    else:
+        flipped, other = qa, qb
+    if flipped.low is None or other.low is None:
+        return qa, qb
+    candidates = [(flipped.low + d) % 1440 for d in (0.0, 720.0)]
+    best = min(candidates, key=lambda m: min(abs(m - other.low), 1440 - abs(m - other.low)))
+    shift = best - flipped.low
+    moved = replace(flipped, low=best, high=None if flipped.high is None else (flipped.high + shift) % 1440)
+    return (moved, qb) if flipped is qa else (qa, moved)
 
 
 def _judge_points(a: Claim, b: Claim, lex: Lexicon) -> Verdict:

@@ -266,8 +266,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping with `symbols`, `words` (and `after_scale`) lists")
         _expect(rf, ("document_cues",), _is_str_list(d.get("document_cues", []))
                 and all(c in (d.get("cues") or {}) for c in d.get("document_cues", []) or []), "a list of lists under `cues`")
-        _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims,
-                    "a mapping with a known `dimension`")
+        _mapping_of(rf, "prefix_units", lambda v: isinstance(v, dict) and v.get("dimension") in dims
+                    and _is_str_list(v.get("links", [])), "a mapping with a known `dimension` (and a list of `links`)")
         ages = d.get("ages") or {}
         _expect(rf, ("ages",), isinstance(ages, dict) and all(_is_str_list(ages.get(k, [])) for k in ("old", "before", "compared")),
                 "a mapping of `old`, `before` and `compared` word lists")
@@ -535,6 +535,7 @@ class Lexicon:
     prefix_units: dict[str, UnitDef]
     per_time: PerTime
     prefix_suffixes: dict[tuple[str, ...], UnitDef]   # the same units written after the number
+    prefix_links: dict[str, frozenset[str]]  # words that may stand between such a unit and its figure ("magnitude of")
     age_old: frozenset[str]          # "24 years old", "87 yo": words that make a number of years an age
     age_before: frozenset[str]       # "turned 24": words before a bare whole number that make it an age
     age_compared: frozenset[tuple[str, ...]]  # "younger than 5 years": an age bound
@@ -728,11 +729,13 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
                        {w: by_name[name] for w, name in (rs.get("adverbs") or {}).items()},
                        {d: (v["dimension"], dims[v["dimension"]], float(v["factor"]))
                         for d, v in (rs.get("into") or {}).items()})
-    prefix_units, prefix_suffixes = {}, {}
+    prefix_units, prefix_suffixes, prefix_links = {}, {}, {}
     for name, spec in un.get("prefix_units", {}).items():
         udef = UnitDef(name, spec["dimension"], dims.get(spec["dimension"], name), float(spec.get("factor", 1)))
         for surface in spec.get("surfaces", [name]):
             prefix_units[surface.lower().rstrip("-")] = udef
+            if spec.get("links"):
+                prefix_links[surface.lower().rstrip("-")] = frozenset(w.lower() for w in spec["links"])
         for surface in spec.get("after", []):
             prefix_suffixes[phrase_key(surface)] = udef
     cur_sym, cur_words = {}, {}
@@ -810,6 +813,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         prefix_units=prefix_units,
         per_time=per_time,
         prefix_suffixes=prefix_suffixes,
+        prefix_links=prefix_links,
         age_old=frozenset(w.lower() for w in (un.get("ages") or {}).get("old", [])),
         age_before=frozenset(w.lower() for w in (un.get("ages") or {}).get("before", [])),
         age_compared=frozenset(phrase_key(w) for w in (un.get("ages") or {}).get("compared", [])),

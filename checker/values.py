@@ -17,7 +17,8 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Kinds of claim.
 NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL, DATE, TIME = (
     "number", "quantity", "money", "percent", "ordinal", "date", "time")
-RANK_FROM_END = "rank from end"  # the dimension of an ordinal counted from the end ("penultimate": 2)
+RANK_FROM_END = "rank from end"
+CLOCK12 = "min (12-hour)"  # the stated unit of a clock time that does not say which half of the day  # the dimension of an ordinal counted from the end ("penultimate": 2)
 
 
 @frozen

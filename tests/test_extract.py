@@ -58,12 +58,14 @@ def test_not_claims(text):
 
 def test_time_of_day_marked_or_with_a_date():
     """A clock time written as one (a.m., pm, local time, a zone) is a claim in any sentence: news gives the
-    hour of an event in a sentence of its own. A bare "14:30" counts only beside a date."""
+    hour of an event in a sentence of its own; so is one after a word of time ("at 14:30"). A bare "14:30"
+    elsewhere counts only beside a date."""
     assert [c.kind for c in checker.extract("The blast came shortly after 2 a.m. on Thursday.", dt.date(2025, 3, 13))] == ["time", "date"]
     assert [c.readable() for c in checker.extract("The crash happened at 9:03 a.m. local time.")] == ["09:03"]
     assert [c.readable() for c in checker.extract("The ship struck a pier at around 1.30am ET.")] == ["≈ 01:30"]
     assert [c.readable() for c in checker.extract("The quake hit at 11.11 p.m. and at 23:11 local time.")] == ["23:11", "23:11"]
-    assert checker.extract("The meeting began at 14:30 sharp.") == []
+    assert [c.readable() for c in checker.extract("The meeting began at 14:30 sharp.")] == ["14:30"]
+    assert checker.extract("The score was 14:30 at half time.") == []
     assert [c.kind for c in checker.extract("He scored 1.30 goals a game.")] == ["number"]
 
 
