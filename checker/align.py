@@ -21,6 +21,7 @@ from .changes import POINTS
 from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
+from .zones import comparable
 from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
@@ -367,7 +368,8 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
     if (qa.qualifier == "vague") != (qb.qualifier == "vague"):
         v["vague_one"] = 1.0  # "thousands" against a figure: it admits many, so it says little
     if qa.dimension == qb.dimension == CLOCK and qa.low is not None and qb.low is not None:
-        _clock_features(qa.low, qb.low, v, CLOCK12 in (qa.stated_unit, qb.stated_unit))
+        qa, qb, _ = comparable(qa, qb)  # in UTC when both zones are known
+        _clock_features(qa.low or 0.0, qb.low or 0.0, v, CLOCK12 in (qa.stated_unit, qb.stated_unit))
         return
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:

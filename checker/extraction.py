@@ -18,6 +18,7 @@ from .gcpause import paused_gc
 from .lexicon import FIGURE_UNIT_TABLES, Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
 from .tables import place
+from .zones import local_offset, with_local, zone_at
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
@@ -32,7 +33,8 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
 _PAD = 8  # how far past either end of the text a reader may look
 _POINTS = ("point", "points")  # a count of points beside shares is a change in percentage points
 _HOURS_PER_YEAR = 8765.82  # the canonical unit of time is the hour (rules/lexicon/units.yaml)
-_TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "cet", "cest", "bst", "ist", "jst", "kst"))
+_TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mst", "mdt", "cet", "cest",
+                         "eet", "eest", "msk", "bst", "ist", "pkt", "jst", "kst", "aest", "aedt"))  # rules: dates.yaml time_zones
 _TIME_NEXT = frozenset((":", "a", "p", "am", "pm", "o'clock")) | _TIME_ZONES
 _CLOCK_BEFORE = frozenset(("at", "until", "till", "by", "from", "around", "about", "before", "after", "since",
                            "approximately", "roughly", "shortly", "just"))  # "at 15:30": a clock time
@@ -299,7 +301,8 @@ class _Walker:
         if ts.typ[i] == NUM and len(tok) == 4 and tok.isdigit() and self.low_at[i + 1] in _TIME_ZONES \
                 and int(tok[:2]) < 24 and int(tok[2:]) < 60:
             # "1400 GMT": a wire's clock time, hours and minutes run together before a zone
-            return Mention(i, i + 1, TIME, _clock_value(int(tok[:2]) * 60 + int(tok[2:])), marked=True)
+            zone, _ = zone_at(self.low_at, i + 1, self.lex)
+            return Mention(i, i + 1, TIME, _clock_value(int(tok[:2]) * 60 + int(tok[2:]), zone=zone), marked=True)
         dotted = ts.typ[i] == NUM and len(tok) in (4, 5) and tok[-3] == "." and tok[:-3].isdigit() and tok[-2:].isdigit()
         if ts.typ[i] != NUM or ("." in tok and not dotted) or "," in tok or (len(tok) > 2 and not dotted):
             if ts.low[i] in ("noon", "midday", "midnight"):
@@ -358,13 +361,14 @@ class _Walker:
             h += 12
         if ampm == "a" and h == 12:
             h = 0
-        zoned = (self.low_at[k], self.low_at[k + 1]) == ("local", "time") or self.low_at[k] in _TIME_ZONES
+        zone, _ = zone_at(self.low_at, k, self.lex)
+        zoned = zone is not None
         # "at 15:30", "until 4:38": a colon time after a word of time is one; so is one that opens its line, as a
         # live blog's entries do ("22:47 - Liftoff")
         marked = ampm is not None or zoned or (colon and (prev in _CLOCK_BEFORE or self.line_start(i)))
         # without a.m./p.m., an hour up to 12 could be either half of the day ("at 4:38", "ten o'clock")
         half_known = bool(ampm) or zoned or h > 12 or h == 0 or tok.startswith("0")
-        return Mention(i, k, TIME, _clock_value(h * 60 + mins, half_known), marked=marked)
+        return Mention(i, k, TIME, _clock_value(h * 60 + mins, half_known, zone), marked=marked)
 
     def _day_part(self, k: int) -> str | None:
         """'in the morning' -> "a"; 'in the afternoon', 'in the evening', 'at night' -> "p"."""
@@ -958,11 +962,11 @@ def _scale_of(num: Num) -> float:
     return 1.0
 
 
-def _clock_value(minutes: int, half_known: bool = True) -> Quantity:
-    """A clock time in minutes after midnight; one that may be either half of the day (no a.m./p.m.) is stated
-    on the twelve-hour dial (CLOCK12): it is compared with either reading."""
+def _clock_value(minutes: int, half_known: bool = True, zone: str | None = None) -> Quantity:
+    """A clock time in minutes after midnight, with its zone (checker/zones.py); one that may be either half of
+    the day (no a.m./p.m.) is stated on the twelve-hour dial (CLOCK12): it is compared with either reading."""
     return Quantity(float(minutes), float(minutes), unit="min", dimension="time-of-day",
-                    stated_unit="min" if half_known else CLOCK12)
+                    stated_unit="min" if half_known else CLOCK12, zone=zone)
 
 
 def _apply_qualifier(q: Quantity, qual) -> Quantity:  # type: ignore[no-untyped-def]
@@ -971,7 +975,7 @@ def _apply_qualifier(q: Quantity, qual) -> Quantity:  # type: ignore[no-untyped-
     lo, hi = q.low, q.high
     lean = {"approximate-below": "below", "approximate-above": "above"}.get(bound, "")
     args = dict(unit=q.unit, dimension=q.dimension, stated_unit=q.stated_unit, factor=q.factor, offset=q.offset,
-                qualifier=phrase, precision=q.precision, lean=lean)
+                qualifier=phrase, precision=q.precision, lean=lean, zone=q.zone)
     if bound == "lower":
         return Quantity(lo, None, inclusive, True, False, **args)
     if bound == "upper":
@@ -1032,6 +1036,10 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
         import warnings
 
         warnings.warn(DenseText(budget, stopped), stacklevel=2)
+    if any(c.kind == TIME for c in claims):
+        local = local_offset(claims, text)  # "Times are Saltmere local time (UTC-3)"
+        if local is not None:
+            claims = with_local(claims, local)
     return claims
 
 
@@ -1135,7 +1143,9 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
         if tried > budget:
             stopped = ts.start[i]
             break
-        got = parse_date(ts, i, lex) if t != SYM else None
+        # "(2010 GMT)": a wire's clock time, not the year 2010
+        wire_time = t == NUM and low_at[i + 1] in _TIME_ZONES and len(ts.tok[i]) == 4
+        got = parse_date(ts, i, lex) if t != SYM and not wire_time else None
         if got is not None:
             expr, first, end = got
             m = Mention(first, end, DATE, date=expr)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from .changes import POINTS
 from .lexicon import Lexicon
+from .zones import comparable
 from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -140,8 +141,14 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return running
     if qa.dimension == "magnitude":
         return _judge_magnitudes(a, b, lex)
-    if a.kind == TIME == b.kind and CLOCK12 in (qa.stated_unit, qb.stated_unit):
-        qa, qb = _same_half_of_day(qa, qb)
+    if a.kind == TIME == b.kind:
+        qa, qb, same_zone = comparable(qa, qb, published[0], published[1])
+        if CLOCK12 in (qa.stated_unit, qb.stated_unit):
+            qa, qb = _same_half_of_day(qa, qb)
+        gap = abs((qa.low or 0.0) - (qb.low or 0.0)) % 1440
+        if not same_zone and min(gap, 1440 - gap) >= 55:
+            return Verdict(UNVERIFIABLE, "CK202", f"{describe(a)} and {describe(b)}: one names its time zone and "
+                                                  "the other does not, and the story's local zone is not known")
     if qa.stated_unit and qa.stated_unit == qb.stated_unit and (qa.factor, qa.offset) != (qb.factor, qb.offset):
         # "71,200 ounces" in both, one read as troy ounces beside "gold", one not: the writers' unit is one unit
         qb = replace(qb, low=qb.low if qb.low is None else qb.stated(qb.low) * qa.factor + qa.offset,

@@ -307,6 +307,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping of seasons to [first month, last month]")
         _mapping_of(rf, "relative_days", lambda v: isinstance(v, int), "a whole number of days")
         _expect(rf, ("future_markers",), _is_str_list(d.get("future_markers", [])), "a list of phrases")
+        _mapping_of(rf, "time_zones", lambda v: (_is_num(v) and -840 <= v <= 840) or (
+            isinstance(v, list) and len(v) == 2 and all(_is_num(x) and -840 <= x <= 840 for x in v)),
+            "minutes east of UTC, or a [standard, summer] pair")
     elif rid in ("subjects", "events"):
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
@@ -564,6 +567,7 @@ class Lexicon:
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     change_groups: frozenset[str]  # events.yaml `changes`: how a figure moved ("rose"), not what it counts
+    time_zones: dict[tuple[str, ...], tuple[int, int]]  # dates.yaml `time_zones`: minutes east of UTC (standard, summer)
     change_before: frozenset[str]  # events.yaml `change_words`: a share right after these says how much it moved
     change_after: frozenset[str]   # ... or right before these ("a 3% rise")
     change_level: frozenset[str]   # ... but right after these it is a level ("rose to 12%")
@@ -847,6 +851,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         change_groups=frozenset(ev.get("changes") or ()),
+        time_zones={phrase_key(k): (int(v[0]), int(v[1])) if isinstance(v, list) else (int(v), int(v))
+                    for k, v in (dt.get("time_zones") or {}).items()},
         change_before=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("before", []))
         | frozenset(w[0] for w, g in event_groups.items() if g in (ev.get("changes") or ()) and len(w) == 1),
         change_after=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("after", [])),

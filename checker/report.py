@@ -288,9 +288,22 @@ def merge(reports: list[Report]) -> Report:
     return Report(reports[0].mode, sources, claims, _order(findings))
 
 
+def shared_local_zone(claims: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
+    """Sources of one story share its local time: when the sources that say which zone it is agree ("Times are
+    Saltmere local time (UTC-3)"), the clock times of the others that name no zone are read in it."""
+    from .zones import learnt, with_local
+
+    offsets = set().union(*(learnt(cl) for cl in claims.values())) if claims else set()
+    if len(offsets) != 1:
+        return claims
+    minutes = offsets.pop()
+    return {sid: with_local(cl, minutes) if not learnt(cl) else cl for sid, cl in claims.items()}
+
+
 def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
             severities: dict[str, str] | None = None) -> Report:
     """Every source against every other."""
+    claims = shared_local_zone(claims)
     pub = _published(sources)
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold
@@ -308,6 +321,7 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
           severities: dict[str, str] | None = None) -> Report:
     """Each claim of the draft against the references: consistent, conflict, or unsupported."""
     sources = [draft, *references]
+    claims = shared_local_zone(claims)
     pub = _published(sources)
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold

@@ -39,6 +39,7 @@ class Quantity:
     qualifier: str | None = None     # "more than", "about", ...
     precision: float = 0.0           # half the last stated digit, in stated units (rounding slack)
     lean: str = ""                   # "below" ("nearly 500") or "above" ("just over 500"), from rules/qualifiers
+    zone: str | None = None          # (clock times) its time zone: see checker/zones.py
 
     def to_json(self) -> dict[str, Any]:
         return {
