@@ -41,6 +41,10 @@ _CLOCK_BEFORE = frozenset(("at", "until", "till", "by", "from", "around", "about
 # words after which "a week", "a month" is a duration (not "once a week", "$5 million a year")
 _DURATION_BEFORE = frozenset(("for", "within", "after", "lasting", "lasted", "lasts", "took", "takes", "spent",
                               "than", "under", "about", "nearly", "almost", "around", "roughly", "barely", "just"))
+# "within a mile", "up to a kilometre", "nearly a tonne": one of a unit of these after these words
+_ONE_OF = frozenset(("length", "mass", "volume", "area"))
+_ONE_BEFORE = frozenset(("within", "to", "about", "nearly", "almost", "around", "roughly", "than", "under", "over",
+                         "barely", "just", "some"))
 # verbs right after a bare figure that make it the subject of its own clause ("15 were missing")
 _OWN_VERB = frozenset(("were", "was", "are", "is", "have", "has", "had", "remain", "remained", "remains"))
 # what may follow an ordinal whose noun is left out: "its fourth since 2023", "their third this year"
@@ -897,6 +901,17 @@ class _Walker:
             k += 1
         return " ".join(ts.tok[start:k]) if k - start >= 2 else None
 
+    def read_none(self, i: int) -> Mention | None:
+        """'no survivors', 'no deaths were reported', 'no serious injuries': a count of zero (numbers.yaml
+        `zero_nouns`); the span is "no" alone, so the noun after it is the count's subject."""
+        low, lex = self.low_at, self.lex
+        if low[i] != "no":
+            return None
+        k = i + 1 + (low[i + 1] in lex.zero_between)
+        if low[k] not in lex.zero_nouns or low[i - 1] in ("with", "of") and low[k] == "missing":
+            return None
+        return Mention(i, i + 1, NUMBER, Quantity(0.0, 0.0), of_ok=True)
+
     def read_a_unit(self, i: int) -> Mention | None:
         """'a day and a half', 'half an hour', 'a mile and a half', 'a half-mile': amounts without digits, and
         'per cent of 22', whose figure follows its unit."""
@@ -925,6 +940,8 @@ class _Walker:
                 if u[1].dimension == "time" and self.low_at[i - 1] in _DURATION_BEFORE \
                         and self.low_at[i + 1] != "second":  # "for a fortnight"
                     return self._amount(i, u[2], 1.0, u[1])
+                if u[1].dimension in _ONE_OF and self.low_at[i - 1] in _ONE_BEFORE:
+                    return self._amount(i, u[2], 1.0, u[1])  # "within a mile", "up to a kilometre", "about a tonne"
         return None
 
     def _percent_of(self, i: int) -> Mention | None:
@@ -991,7 +1008,7 @@ def _build_triggers(lex: Lexicon) -> frozenset[str]:
     words |= {"week", "year", "current"}  # "the week of April 10", "year to date", "the current quarter"
     words |= decade_words(lex)  # "the nineties"
     words |= {"a", "an", "half", "last", "this", "next", "past", "previous", "coming", "earlier", "later", "ago",
-              "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h", "hundred"}
+              "weekend", "noon", "midday", "midnight", "minus", "negative", "q", "h", "hundred", "no"}
     words |= {k[0] for k in lex.ranks_from_end}  # "penultimate", "third from last"
     words |= {k[0] for k, u in lex.percent_units.items() if u.dimension == "proportion" and k[0].isalpha()}  # "per cent of 22"
     return frozenset(w.lower() for w in words) - {"the", "-"}  # common; tested with what follows them
@@ -1161,7 +1178,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
                     m = w.read_quantity(i)
             else:
                 m = w.read_time(i) or w.read_ordinal(i) or w.read_proportion(i) or w.read_a_unit(i) \
-                    or w.read_quantity(i)
+                    or w.read_none(i) or w.read_quantity(i)
         if m is None or m.end <= i:
             continue
         if m.kind != "skip":

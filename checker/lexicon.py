@@ -232,6 +232,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping with a numeric `value`", required=False)
         _mapping_of(rf, "ranks_from_end", lambda v: isinstance(v, int) and v > 0, "a whole number above 0", required=False)
         _expect(rf, ("count_adjectives",), _is_str_list(d.get("count_adjectives", [])), "a list of words")
+        for key in ("zero_nouns", "zero_between"):
+            _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
         _expect(rf, ("slash_denominators",), isinstance(d.get("slash_denominators", []), list)
                 and all(isinstance(v, int) and v > 1 for v in d.get("slash_denominators", [])), "a list of whole numbers above 1")
     elif rid == "vague":
@@ -567,6 +569,8 @@ class Lexicon:
     event_groups: dict[tuple[str, ...], str]
     update_current: frozenset[tuple[str, ...]]
     change_groups: frozenset[str]  # events.yaml `changes`: how a figure moved ("rose"), not what it counts
+    zero_nouns: frozenset[str]     # numbers.yaml: "no survivors" is a count of zero
+    zero_between: frozenset[str]   # ... "no serious injuries"
     time_zones: dict[tuple[str, ...], tuple[int, int]]  # dates.yaml `time_zones`: minutes east of UTC (standard, summer)
     change_before: frozenset[str]  # events.yaml `change_words`: a share right after these says how much it moved
     change_after: frozenset[str]   # ... or right before these ("a 3% rise")
@@ -851,6 +855,8 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         event_groups=event_groups,
         update_current=frozenset(phrase_key(w) for w in upd.get("current", [])),
         change_groups=frozenset(ev.get("changes") or ()),
+        zero_nouns=frozenset(w.lower() for w in num.get("zero_nouns") or ()),
+        zero_between=frozenset(w.lower() for w in num.get("zero_between") or ()),
         time_zones={phrase_key(k): (int(v[0]), int(v[1])) if isinstance(v, list) else (int(v), int(v))
                     for k, v in (dt.get("time_zones") or {}).items()},
         change_before=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("before", []))

@@ -11,7 +11,7 @@ from typing import Iterable
 from .align import Fact, Model, align, value_key
 from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, UNVERIFIABLE, Verdict, describe, judge
 from .lexicon import Lexicon
-from .values import DATE, Claim, DateSpan
+from .values import DATE, Claim, DateSpan, Quantity
 
 SCHEMA = "checker.report/1"
 MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
@@ -288,6 +288,44 @@ def merge(reports: list[Report]) -> Report:
     return Report(reports[0].mode, sources, claims, _order(findings))
 
 
+def _sentences(claims: dict[str, list[Claim]]) -> dict[tuple[str, int], list[Claim]]:
+    """The exact figures of each sentence, for telling a part from its whole."""
+    out: dict[tuple[str, int], list[Claim]] = {}
+    for cl in claims.values():
+        for c in cl:
+            v = c.value
+            if isinstance(v, Quantity) and v.low is not None and v.low == v.high and not v.approximate:
+                out.setdefault((c.source, c.sentence_start), []).append(c)
+    return out
+
+
+def _parts(x: Claim, y: Claim, v: Verdict, sentences: dict[tuple[str, int], list[Claim]]) -> Verdict:
+    """A conflict between a figure and a whole that it and another figure of its sentence add up to ("230
+    passengers and 12 crew" against "242 people") is a part against its whole, and the sum agrees."""
+    if v.verdict != CONFLICT:
+        return v
+    for part, whole in ((x, y), (y, x)):
+        pv, wv = part.value, whole.value
+        if not (isinstance(pv, Quantity) and isinstance(wv, Quantity)) or pv.low is None or wv.low is None \
+                or wv.low != wv.high or pv.low >= wv.low:
+            continue
+        for other in sentences.get((part.source, part.sentence_start), ()):
+            ov = other.value
+            if other is not part and isinstance(ov, Quantity) and ov.dimension == pv.dimension == wv.dimension \
+                    and ov.unit == pv.unit and _joined(part, other) \
+                    and abs(pv.low + ov.low - wv.low) < 1e-9 * max(1.0, wv.low):  # type: ignore[operator]
+                return Verdict(CONSISTENT, "CK301", f"{describe(part)} and {describe(other)} add up to {describe(whole)}")
+    return v
+
+
+def _joined(a: Claim, b: Claim) -> bool:
+    """Two figures listed together ("230 passengers and 12 crew", "12 crew members were flying with 230
+    passengers"): "and", "with" or "plus" in the few words between them."""
+    x, y = (a, b) if a.start < b.start else (b, a)
+    between = x.sentence[x.end - x.sentence_start: y.start - x.sentence_start]
+    return len(between) <= 40 and any(w in between.split() for w in ("and", "with", "plus"))
+
+
 def shared_local_zone(claims: dict[str, list[Claim]]) -> dict[str, list[Claim]]:
     """Sources of one story share its local time: when the sources that say which zone it is agree ("Times are
     Saltmere local time (UTC-3)"), the clock times of the others that name no zone are read in it."""
@@ -309,8 +347,10 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
     sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
+    sentences = _sentences(claims)
     for fact in facts:
-        judged = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source]))) for x, y in _pairs(fact)]
+        judged = [(x, y, _parts(x, y, judge(x, y, lex, (pub[x.source], pub[y.source])), sentences))
+                  for x, y in _pairs(fact)]
         for x, y, v in _one_per_source_pair(fact, judged, heads, sure):
             b.pair(fact, x, y, v)
     all_claims = [c for s in sources for c in claims[s.id]]
@@ -327,6 +367,7 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
     sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
     b = _Builder(lex, severities)
+    sentences = _sentences(claims)
     for fact in facts:
         drafted = [m.claim for m in fact.members if m.claim.source == draft.id]
         if not drafted:
@@ -339,11 +380,11 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
         for x, y in _pairs(fact, lambda a, c: draft.id in (a.source, c.source)):
             if y.source == draft.id:
                 x, y = y, x
-            verdicts.append((x, y, judge(x, y, lex, (pub[x.source], pub[y.source]), strict=True)))
+            verdicts.append((x, y, _parts(x, y, judge(x, y, lex, (pub[x.source], pub[y.source]), strict=True), sentences)))
         for x, y, v in _one_per_source_pair(fact, verdicts, heads, sure):
             b.pair(fact, x, y, v)
         # conflicts among the references that bear on this draft claim
-        among = [(x, y, judge(x, y, lex, (pub[x.source], pub[y.source])))
+        among = [(x, y, _parts(x, y, judge(x, y, lex, (pub[x.source], pub[y.source])), sentences))
                  for x, y in _pairs(fact, lambda a, c: draft.id not in (a.source, c.source))]
         for x, y, v in _one_per_source_pair(fact, among, heads, sure):
             if v.verdict == CONFLICT:
