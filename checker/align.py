@@ -302,7 +302,10 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
         # quarter, "the previous record of 38.7C" or "up from 54%" against another figure: two facts, however close
-        if "value_equal" not in v and ("role_clash" in v or _aspects_differ(a.claim.aspects, b.claim.aspects)):
+        differ = _aspects_differ(a.claim.aspects, b.claim.aspects)
+        if differ == {EXPECTATION}:
+            v["expectation_clash"] = 1.0  # a forecast and its outcome: one fact, told before and after
+        elif "value_equal" not in v and ("role_clash" in v or differ):
             v[NEVER] = 1.0
         if sub_pos and not telling and not common and not (a.unique_subject and b.unique_subject) and not a.alone:
             v["subject_only"] = 1.0  # a shared subject alone is weak when a source has several
@@ -339,13 +342,16 @@ def _predicates_differ(ca: Claim, cb: Claim) -> bool:
     return any(x.trait and not y.trait and done(y) and not done(x) for x, y in ((ca, cb), (cb, ca)))
 
 
-def _aspects_differ(xa: tuple[tuple[str, str], ...], xb: tuple[tuple[str, str], ...]) -> bool:
+EXPECTATION = "expectation"  # subjects.yaml aspect: a forecast, projection or guidance
+
+
+def _aspects_differ(xa: tuple[tuple[str, str], ...], xb: tuple[tuple[str, str], ...]) -> set[str]:
     """Two kinds of figure (a minimum and a plain reading, a forecast and an outcome, a change on the year and on
-    the quarter): an aspect both claims carry with different values."""
+    the quarter): the aspects both claims carry with different values."""
     if xa == xb:
-        return False
+        return set()
     other = dict(xb)
-    return any(other.get(kind, value) != value for kind, value in xa)
+    return {kind for kind, value in xa if other.get(kind, value) != value}
 
 
 def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | None, clash: bool = False) -> None:

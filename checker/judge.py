@@ -167,11 +167,27 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
     if _overlap(ba, bb):
         verb = "matches" if ba == bb else "overlaps" if (qa.low != qa.high or qb.low != qb.high) else "agrees with"
         return Verdict(CONSISTENT, "CK301", f"{da} {verb} {db}")
-    update = _update(a, b, published)
+    update = _update(a, b, published) or _forecast(a, b, da, db, published)
     if update:
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _forecast(a: Claim, b: Claim, da: str, db: str,
+              published: tuple[dt.date | None, dt.date | None]) -> str | None:
+    """A forecast, projection or guidance against the outcome ("the exit poll puts Labour on 410 seats" against
+    the 412 it won): what was foreseen is not what came, so the two never conflict. The outcome is known to
+    have come when its report is dated after the forecast's, or undated against a dated forecast; two plans of
+    the same day ("expects to create 2,000 jobs", "promises 2,500") still conflict."""
+    ea, eb = dict(a.aspects).get("expectation"), dict(b.aspects).get("expectation")
+    if ea is None or eb is None or ea == eb:
+        return None
+    (foreseen, on), (came, after) = ((da, published[0]), (db, published[1])) if ea != "plain" \
+        else ((db, published[1]), (da, published[0]))
+    if on is None or (after is not None and after <= on):
+        return None
+    return f"a forecast, not a conflict: {foreseen} was foreseen, {came} the outcome"
 
 
 def _same_half_of_day(qa: Quantity, qb: Quantity) -> tuple[Quantity, Quantity]:
