@@ -140,6 +140,33 @@ def fit(data: list[tuple[list[dict[str, float]], list[int]]], c: float, conflict
     return weights
 
 
+def _probability(weights: dict[str, float], x: dict[str, float]) -> float:
+    """The model's probability that a pair states one fact (the logistic the checker evaluates)."""
+    import math
+
+    z = weights.get("bias", 0.0) + sum(weights.get(k, 0.0) * v for k, v in x.items())
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def reliability(predicted: list[tuple[float, int]], bins: int = 10) -> str:
+    """The reliability curve of held-out probabilities as a Markdown table: per band of predicted probability,
+    how many pairs, their mean prediction and how often they were one fact; with the Brier score and the
+    expected calibration error (the bands' gaps weighted by their share of pairs)."""
+    rows, ece, n = [], 0.0, len(predicted)
+    for k in range(bins):
+        lo, hi = k / bins, (k + 1) / bins
+        band = [(p, y) for p, y in predicted if lo <= p < hi or (k == bins - 1 and p == 1.0)]
+        if not band:
+            continue
+        mean_p = sum(p for p, _ in band) / len(band)
+        rate = sum(y for _, y in band) / len(band)
+        ece += len(band) / n * abs(mean_p - rate)
+        rows.append(f"| {lo:.1f}-{hi:.1f} | {len(band)} | {mean_p:.3f} | {rate:.3f} |")
+    brier = sum((p - y) ** 2 for p, y in predicted) / max(1, n)
+    return "\n".join(["| predicted | pairs | mean predicted | one fact |", "|---|---|---|---|", *rows,
+                      f"\n{n} held-out pairs; Brier score {brier:.4f}; expected calibration error {ece:.3f}"])
+
+
 def with_weights(lex, weights: dict[str, float], threshold: float, conflict: float | None = None):  # type: ignore[no-untyped-def]
     raw = dict(lex.raw)
     raw["alignment"] = {**raw.get("alignment", {}), "weights": weights, "threshold": threshold}
@@ -183,14 +210,17 @@ def main() -> int:
     print(f"{len(cl)} clusters, {n_all} labelled pairs ({n_pos} same fact)", file=sys.stderr)
     if not a.no_loco:
         total = Counter()
+        predicted: list[tuple[float, int]] = []  # (held-out probability, same fact) for the reliability curve
         for held in cl:
             w = fit([d for c, d in data.items() if c != held], a.C, a.conflict_weight)
+            predicted += [(_probability(w, x), min(y, 1)) for x, y in zip(*data[held], strict=True)]
             gold = yaml.safe_load((held / "gold.yaml").read_text(encoding="utf-8"))
             c = score_cluster(held, gold, run(held, with_weights(lex, w, threshold, a.conflict_threshold)))
             total.update(c)
             print(f"  held out {held.parent.name}/{held.name}: conflict F1 {summarize(c)['conflict_f1']}, "
                   f"consistent {summarize(c)['consistent_recall']}, false alarms {c['false_alarms']}", file=sys.stderr)
         print("leave-one-cluster-out:", json.dumps({k: v for k, v in summarize(total).items() if k != "counts"}))
+        print(reliability(predicted))
     weights = fit(list(data.values()), a.C, a.conflict_weight)
     print("in-sample:", json.dumps({k: v for k, v in evaluate(cl, with_weights(lex, weights, threshold, a.conflict_threshold)).items()
                                     if k != "counts"}))
