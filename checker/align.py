@@ -436,6 +436,12 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_overlap"] = 1.0
         elif min(abs((da.start - db.end).days), abs((db.start - da.end).days)) > 45:
             v["date_far"] = 1.0  # a misreported day is off by days or weeks, seldom by seasons
+    wa, wb = _weekday_of(da), _weekday_of(db)
+    if wa is not None and wb is not None and not (isinstance(da, DateSpan) and da.resolved
+                                                  and isinstance(db, DateSpan) and db.resolved):
+        # a weekday a source cannot place ("on Friday", no published date) against a day or another weekday:
+        # the same weekday is evidence, another weekday against it
+        v["date_weekday_same" if wa == wb else "date_weekday_other"] = 1.0
     for x, y in ((a, b), (b, a)):
         # a weekday or "yesterday" is a day of the source's own week: a date of an earlier year is another
         # fact, whatever the words around them share
@@ -450,6 +456,15 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
                 why.append("their figures line up")
         elif b.claim.source in a.anchor_sources and a.claim.source in b.anchor_sources:
             v["date_anchor_clash"] = 1.0
+
+
+def _weekday_of(v: object) -> int | None:
+    """The weekday of a single day, placed or not ("Friday, July 4, 2025", "on Friday" in an undated source)."""
+    if not isinstance(v, DateSpan):
+        return None
+    if v.start is not None and v.start == v.end:
+        return v.start.weekday()
+    return v.weekday if v.grain == "day" and not v.weekdays else None
 
 
 def score(a: Frame, b: Frame, model: Model, known: frozenset[str] = frozenset(),
