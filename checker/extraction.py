@@ -1592,6 +1592,13 @@ def _aspects(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
                 if length:
                     got = a.phrases[tuple(low[k:k + length])]
                     break
+        if got is None and a.sentence:
+            # "On the projection, Labour would take 410 seats": a word of the whole sentence
+            for k in range(lo, hi):
+                length = phrase_at(low, k, a.sentence, a.sentence_firsts, hi)
+                if length:
+                    got = a.sentence[tuple(low[k:k + length])]
+                    break
         if got is None and inherited.get(a.kind, "plain") != "plain":
             got = inherited[a.kind]
         if got is not None or a.plain:

@@ -442,9 +442,12 @@ class Aspect:
     plain: bool                                  # a figure with none of the words is a plain one
     phrases: dict[tuple[str, ...], str]          # ("year", "over", "year") -> "year"
     firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase_at's index: first word -> lengths
+    sentence: dict[tuple[str, ...], str] = field(default_factory=dict)  # phrases that count anywhere in the sentence
+    sentence_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "firsts", _phrase_index([self.phrases], 0))
+        object.__setattr__(self, "sentence_firsts", _phrase_index([self.sentence], 0))
 
 
 @dataclass(frozen=True)
@@ -841,7 +844,9 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         subject_groups=subject_groups,
         traits={w.lower(): label for label, words in (subj.get("traits") or {}).items() for w in words},
         aspects=tuple(Aspect(kind, int(spec.get("before", 0)), int(spec.get("after", 0)), bool(spec.get("plain")),
-                             {phrase_key(w): value for value, words in spec["values"].items() for w in words})
+                             {phrase_key(w): value for value, words in spec["values"].items() for w in words},
+                             sentence={phrase_key(w): value for value, words in (spec.get("sentence") or {}).items()
+                                       for w in words})
                       for kind, spec in (subj.get("aspects") or {}).items()),
         name_heads=frozenset(w.lower() for w in subj.get("name_heads", [])),
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),
