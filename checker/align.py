@@ -249,6 +249,10 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
                 v["when_same"] = 1.0
     if past:
         v["past_vs_present"] = past
+    if a.running and b.running and a.nearest and a.nearest == b.nearest and not date:
+        # a toll told on several days ("killing at least 24", then "killed at least 82"): one running count,
+        # however far apart its figures, when the event beside both is the same
+        v["running_same_event"] = 1.0
     if a.block == "proportion":
         _change_features(a, b, v)
     if a.block == "proportion" and a.claim.trait and b.claim.trait:
