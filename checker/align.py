@@ -530,11 +530,25 @@ def _same_statement(a: Frame, b: Frame) -> bool:
 
 
 def _restated(a: Frame, b: Frame) -> bool:
-    """A measure restated in another unit in the same sentence: the same size within conversion rounding."""
+    """A measure restated in another unit in the same sentence: the same size within conversion rounding, or,
+    set right beside it ("118,400 ounces of gold, about 3.4 tonnes", "21 feet (6.7 metres)"), within half again
+    (a writer's conversion, right or wrong, restates the figure)."""
     qa, qb = a.claim.value, b.claim.value
-    return (isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.dimension not in ("count", "currency")
-            and qa.stated_unit != qb.stated_unit and a.log_size is not None and b.log_size is not None
-            and abs(a.log_size - b.log_size) < _LOG_RESTATED)
+    if not (isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.dimension not in ("count", "currency")
+            and qa.stated_unit != qb.stated_unit and a.log_size is not None and b.log_size is not None):
+        return False
+    gap = abs(a.log_size - b.log_size)
+    return gap < _LOG_RESTATED or (gap < _LOG_APPOSED and _apposed(a.claim, b.claim))
+
+
+_LOG_APPOSED = math.log10(1.5)
+
+
+def _apposed(a: Claim, b: Claim) -> bool:
+    """Two figures of one sentence set side by side: a comma, a bracket or "or" and at most a few words between."""
+    x, y = (a, b) if a.start < b.start else (b, a)
+    between = x.sentence[x.end - x.sentence_start: y.start - x.sentence_start]
+    return len(between) <= 40 and ("," in between or "(" in between or " or " in f" {between} ")
 
 
 def value_key(c: Claim) -> tuple:
@@ -821,12 +835,13 @@ def _merge_restated(ctx: _Context, first: int) -> None:
 def _restates(a: Frame, b: Frame) -> bool:
     """Two statements of one source that may state one fact: the same figure, one within rounding of the other
     ("$35.9 billion", "around $36 billion") or admitted by it ("more than 200", "204"), or two readings of a count
-    that grows as the event goes on (a toll of 24, later 82); never two different figures of one sentence."""
+    that grows as the event goes on (a toll of 24, later 82); never two different figures of one sentence, unless
+    one restates the other in another unit beside it."""
     ca, cb = a.claim, b.claim
     if _same_value(ca, cb):
         return True
     if ca.sentence_start == cb.sentence_start:
-        return False
+        return _restated(a, b)  # one figure in two units, side by side
     if a.running and b.running:
         return True
     va, vb = ca.value, cb.value
