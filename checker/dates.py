@@ -244,8 +244,12 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             while cand.end >= pub:
                 cand = _season_span(cand.end.year - 1, e.season)
             return cand
-        if e.offset > 0 or ref.future:
-            while cand.start <= pub:
+        if e.offset > 0:
+            while cand.start <= pub:  # next fall: the one after the present one
+                cand = _season_span(cand.end.year + 1, e.season)
+            return cand
+        if ref.future:
+            while cand.end < pub:  # "will begin this autumn" in late September: the autumn under way
                 cand = _season_span(cand.end.year + 1, e.season)
             return cand
         if cand.start > pub:
