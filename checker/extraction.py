@@ -1374,7 +1374,8 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
                     s_a, s_b = sents.spans[sidx] if sents.spans else (0, len(text))
                     bounds = tok_bounds[sidx] = (ts.index_at(s_a), ts.index_at(s_b))
                 future_cache[sidx] = _looks_ahead(ts, bounds[0], bounds[1], lex)
-            span = resolve(m.date, references[future_cache[sidx]])
+            ahead = future_cache[sidx] and not _told_in_past(ts, m.first, lex)
+            span = resolve(m.date, references[ahead])
             if span is not None:
                 spans_of[k] = span
     prev_subject: dict[int, str | None] = {}
@@ -1660,6 +1661,22 @@ def _bare_noise(ts: Tokens, m: Mention, lex: Lexicon) -> bool:
     e = m.end
     return not (e + 1 < ts.n and ts.low[e] in lex.count_adjectives and ts.typ[e + 1] == WORD
                 and ts.low[e + 1] not in lex.stopwords)
+
+
+def _told_in_past(ts: Tokens, first: int, lex: Lexicon) -> bool:
+    """A date right after a verb in the past ("announced on Tuesday", "said Tuesday", "met last Friday"): the
+    sentence may look ahead ("shoppers will pay more after the minister announced on Tuesday that VAT would
+    rise"), but this day has passed."""
+    low = ts.low
+    k = first - 1
+    while k >= 0 and low[k] in ("on", "last", "this", "early", "late"):
+        k -= 1
+    if k < 0 or ts.typ[k] != WORD:
+        return False
+    w = low[k]
+    if k > 0 and low[k - 1] in ("be", "been", "being", "to", "will", "would", "shall"):
+        return False  # "will be held on Thanksgiving", "is expected to be signed on Friday"
+    return w in lex.past_verbs or (len(w) > 4 and w.endswith("ed") and w not in lex.future_markers)
 
 
 def _looks_ahead(ts: Tokens, a: int, b: int, lex: Lexicon) -> bool:

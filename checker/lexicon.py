@@ -309,6 +309,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
                     "a mapping of seasons to [first month, last month]")
         _mapping_of(rf, "relative_days", lambda v: isinstance(v, int), "a whole number of days")
         _expect(rf, ("future_markers",), _is_str_list(d.get("future_markers", [])), "a list of phrases")
+        _expect(rf, ("past_verbs",), _is_str_list(d.get("past_verbs", [])), "a list of words")
         _mapping_of(rf, "time_zones", lambda v: (_is_num(v) and -840 <= v <= 840) or (
             isinstance(v, list) and len(v) == 2 and all(_is_num(x) and -840 <= x <= 840 for x in v)),
             "minutes east of UTC, or a [standard, summer] pair")
@@ -557,6 +558,7 @@ class Lexicon:
     holidays: dict[tuple[str, ...], "Holiday"]
     relative_days: dict[tuple[str, ...], int]
     future_markers: frozenset[str]
+    past_verbs: frozenset[str]   # dates.yaml: "said on Tuesday" is a past Tuesday, whatever else the sentence says
     subject_groups: dict[str, str]
     traits: dict[str, str]           # what a share of a group has or is, word -> label (subjects.yaml `traits`)
     aspects: tuple["Aspect", ...]    # kinds of figure read from nearby words (subjects.yaml `aspects`)
@@ -841,6 +843,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
                   for k, v in (dt.get("holidays") or {}).items()},
         relative_days={phrase_key(k): int(v) for k, v in dt.get("relative_days", {}).items()},
         future_markers=frozenset(w.lower() for w in dt.get("future_markers", [])),
+        past_verbs=frozenset(w.lower() for w in dt.get("past_verbs", [])),
         subject_groups=subject_groups,
         traits={w.lower(): label for label, words in (subj.get("traits") or {}).items() for w in words},
         aspects=tuple(Aspect(kind, int(spec.get("before", 0)), int(spec.get("after", 0)), bool(spec.get("plain")),
