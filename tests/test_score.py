@@ -98,5 +98,5 @@ def test_open_and_train_together():
     54 false alarms). Issue #20's goal in sample is F1 0.90, consistent 0.90, at most 7 false alarms: far from met."""
     s = _score_all(SHARED / "bench-open", SHARED / "bench-train")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.43 and s["consistent_recall"] >= 0.63 and s["false_alarms"] <= 55, s
+    assert s["conflict_f1"] >= 0.43 and s["consistent_recall"] >= 0.64 and s["false_alarms"] <= 54, s
     assert s["unsupported_recall"] >= 0.9, s
