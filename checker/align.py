@@ -22,7 +22,7 @@ from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
 from .zones import comparable
-from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity
+from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, text_between
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
@@ -546,8 +546,7 @@ _LOG_APPOSED = math.log10(1.5)
 
 def _apposed(a: Claim, b: Claim) -> bool:
     """Two figures of one sentence set side by side: a comma, a bracket or "or" and at most a few words between."""
-    x, y = (a, b) if a.start < b.start else (b, a)
-    between = x.sentence[x.end - x.sentence_start: y.start - x.sentence_start]
+    between = text_between(a, b)
     return len(between) <= 40 and ("," in between or "(" in between or " or " in f" {between} ")
 
 
@@ -571,9 +570,7 @@ def _compatible_counts(ca: Claim, cb: Claim) -> bool:
     if not (isinstance(va, Quantity) and isinstance(vb, Quantity)) or va.dimension != "count":
         return False
     if ca.sentence_start == cb.sentence_start:
-        first, second = (ca, cb) if ca.start < cb.start else (cb, ca)
-        gap = first.sentence[first.end - first.sentence_start: second.start - second.sentence_start].lower().split()
-        if gap[-2:] == ["out", "of"]:
+        if text_between(ca, cb).lower().split()[-2:] == ["out", "of"]:
             return False
     inf = float("inf")
     lo = max(va.low if va.low is not None else -inf, vb.low if vb.low is not None else -inf)

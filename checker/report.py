@@ -11,7 +11,7 @@ from typing import Iterable
 from .align import Fact, Model, align, value_key
 from .judge import CONFLICT, CONSISTENT, POSSIBLE_CONFLICT, UNVERIFIABLE, Verdict, describe, judge
 from .lexicon import Lexicon
-from .values import DATE, Claim, DateSpan, Quantity
+from .values import DATE, Claim, DateSpan, Quantity, text_between
 
 SCHEMA = "checker.report/1"
 MAX_AGREEING = 6  # findings shown per fact and pair of sources (repeats of one figure)
@@ -321,8 +321,7 @@ def _parts(x: Claim, y: Claim, v: Verdict, sentences: dict[tuple[str, int], list
 def _joined(a: Claim, b: Claim) -> bool:
     """Two figures listed together ("230 passengers and 12 crew", "12 crew members were flying with 230
     passengers"): "and", "with" or "plus" in the few words between them."""
-    x, y = (a, b) if a.start < b.start else (b, a)
-    between = x.sentence[x.end - x.sentence_start: y.start - x.sentence_start]
+    between = text_between(a, b)
     return len(between) <= 40 and any(w in between.split() for w in ("and", "with", "plus"))
 
 

@@ -7,8 +7,13 @@ the unit, the subject and the words a sentence would have.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .lexicon import Lexicon, phrase_key
+from .subjects import stem, subject_key
+from .values import NUMBER, ORDINAL, Quantity
 
 _ROW = re.compile(r"^[ \t]*\|(.*)\|[ \t]*$")
 _RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
@@ -127,22 +132,15 @@ def with_unit(cell_text: str, unit: str) -> str:
     return f"{cell_text} {unit}"
 
 
-def place(claims: list, text: str, offset: int, lex, read) -> list:  # type: ignore[no-untyped-def]
+def place(claims: list, text: str, offset: int, lex: Lexicon, read) -> list:  # type: ignore[no-untyped-def]
     """The claims with what their table cell or list label says: a bare figure takes its column's unit (re-read
     by `read`, the extractor, from the figure written with the unit), a rank column makes it a place, a column
     of the year before makes it a previous value; a figure with no subject takes the label as its subject; the
     row's and column's words join its context. `offset`: where `text` begins in the whole document."""
-    from dataclasses import replace
-
-    from .subjects import stem, subject_key
-    from .values import NUMBER, ORDINAL, Quantity
-
     found = cells(text)
     if not found:
         return claims
     starts = [c.start for c in found]
-    import bisect
-
     out = []
     for c in claims:
         a, b = c.start - offset, c.end - offset
@@ -187,10 +185,8 @@ def place(claims: list, text: str, offset: int, lex, read) -> list:  # type: ign
 _RANKS = frozenset(("rank", "ranking", "position", "place", "pos", "#", "no", "no."))
 
 
-def _previous(header: str, lex) -> bool:  # type: ignore[no-untyped-def]
+def _previous(header: str, lex: Lexicon) -> bool:
     """A column of the figures before ("Year before", "Previous year", "A year earlier")."""
-    from .lexicon import phrase_key
-
     key = tuple(w for w in phrase_key(header) if w not in ("a", "the"))
     return any(key == tuple(w for w in p if w not in ("a", "the")) for p in lex.update_previous_after) \
         or key in (("previous",), ("prior",), ("before",))

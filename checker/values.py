@@ -179,6 +179,13 @@ class Claim:
         return self.value.readable()
 
 
+def text_between(a: Claim, b: Claim) -> str:
+    """The words between two claims of one sentence, in text order ("230 passengers and 12 crew": " passengers
+    and "): what joins them says whether they are listed, restated or set apart."""
+    x, y = (a, b) if a.start < b.start else (b, a)
+    return x.sentence[x.end - x.sentence_start: y.start - x.sentence_start]
+
+
 def _clock(q: Quantity) -> str:
     def hm(v: float | None) -> str:
         if v is None:
