@@ -1489,7 +1489,7 @@ def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published:
             else tight_event(feats, first, m.end, reach=8, reports=True, after_first=False),
             anchors=_anchors(ts, mentions, k, first, m.end, lo_tok, hi_tok) if m.kind == DATE else (),
             trait=share_trait(ts, m.end, hi_tok, lex) if m.kind == PERCENT else frozenset(),
-            aspects=_aspects(ts, first, m.end, lo_tok, hi_tok, lex, last_figure.get(sidx)) if m.kind != DATE else ()))
+            aspects=_aspects(ts, first, m.end, lo_tok, hi_tok, lex, last_figure.get(sidx), m.kind) if m.kind != DATE else ()))
         if m.kind != DATE:
             last_figure[sidx] = (m.end, claims[-1].aspects)
     # anchors were mention indices; name the claims instead
@@ -1570,7 +1570,8 @@ def _rate_after(w: "_Walker", k: int) -> str | None:
 
 
 def _aspects(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
-             last: tuple[int, tuple[tuple[str, str], ...]] | None = None) -> tuple[tuple[str, str], ...]:
+             last: tuple[int, tuple[tuple[str, str], ...]] | None = None, kind: str = QUANTITY
+             ) -> tuple[tuple[str, str], ...]:
     """What kind of figure this is: 'the highest minimum temperature of 25.8C' -> (statistic, minimum); 'guided to
     revenue of $11 billion' -> (expectation, expected); 'up 101% year over year' -> (basis, year). The nearest
     phrase in each aspect's window, within the clause (subjects.yaml `aspects`). A figure that only qualifies
@@ -1581,6 +1582,8 @@ def _aspects(ts: Tokens, first: int, end: int, lo: int, hi: int, lex: Lexicon,
     joined = ("," in gap or "and" in gap) and not any(w in _SENTENCE_ENDS or w == ";" for w in gap)
     inherited = dict(last[1]) if joined and last is not None else {}  # (gap empty when last is None)
     for a in lex.aspects:
+        if a.kinds and kind not in a.kinds:
+            continue
         got = None
         for window, stop in ((range(first - 1, max(lo, first - a.before) - 1, -1), first),
                              (range(end, min(hi, end + a.after)), min(hi, end + a.after))):

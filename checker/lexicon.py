@@ -17,6 +17,9 @@ from typing import Any, Callable, Iterable
 
 from .errors import RuleError
 from .paths import builtin_rules_dir
+from .values import MONEY, NUMBER, ORDINAL, PERCENT, QUANTITY, TIME
+
+CLAIM_KINDS = (NUMBER, QUANTITY, MONEY, PERCENT, ORDINAL, TIME)  # what an aspect may be read for (`kinds`)
 
 # --------------------------------------------------------------------------------------------- loading
 
@@ -319,8 +322,10 @@ def _validate(rid: str, rf: RuleFile) -> None:
             _mapping_of(rf, "traits", _is_str_list, "a list of words")
             _mapping_of(rf, "aspects", lambda v: isinstance(v, dict) and isinstance(v.get("plain", False), bool)
                         and all(isinstance(v.get(k, 0), int) and v.get(k, 0) >= 0 for k in ("before", "after"))
-                        and isinstance(v.get("values"), dict) and all(_is_str_list(w) for w in v["values"].values()),
-                        "a mapping with `values` (name -> a list of words), `before`/`after` counts and `plain`")
+                        and isinstance(v.get("values"), dict) and all(_is_str_list(w) for w in v["values"].values())
+                        and _is_str_list(v.get("kinds", [])) and set(v.get("kinds", [])) <= set(CLAIM_KINDS),
+                        "a mapping with `values` (name -> a list of words), `before`/`after` counts, `plain` and "
+                        "optional `kinds` (" + ", ".join(CLAIM_KINDS) + ")")
             _expect(rf, ("stopwords",), _is_str_list(d.get("stopwords", [])), "a list of words")
             for key in ("anaphora", "clause_words", "figure_clause_words", "place_adverbs", "name_heads"):
                 _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
@@ -445,6 +450,7 @@ class Aspect:
     firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)  # phrase_at's index: first word -> lengths
     sentence: dict[tuple[str, ...], str] = field(default_factory=dict)  # phrases that count anywhere in the sentence
     sentence_firsts: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    kinds: frozenset[str] = frozenset()  # the kinds of claim it is read for (none given: all but dates)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "firsts", _phrase_index([self.phrases], 0))
@@ -849,7 +855,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         aspects=tuple(Aspect(kind, int(spec.get("before", 0)), int(spec.get("after", 0)), bool(spec.get("plain")),
                              {phrase_key(w): value for value, words in spec["values"].items() for w in words},
                              sentence={phrase_key(w): value for value, words in (spec.get("sentence") or {}).items()
-                                       for w in words})
+                                       for w in words}, kinds=frozenset(spec.get("kinds") or ()))
                       for kind, spec in (subj.get("aspects") or {}).items()),
         name_heads=frozenset(w.lower() for w in subj.get("name_heads", [])),
         stopwords=frozenset(w.lower() for w in subj.get("stopwords", [])),

@@ -74,3 +74,25 @@ def test_parsed_rules_are_cached_and_reread_when_changed(tmp_path, monkeypatch):
     os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 1_000_000))
     lex = L.load_lexicon([folder])
     assert calls == ["q.yaml"] and ("a", "hair", "under") in lex.qualifiers_before
+
+
+def test_aspect_kinds_are_kinds_of_claim(tmp_path):
+    """An aspect read for some kinds of claim only (`kinds`) names kinds that exist."""
+    (tmp_path / "s.yaml").write_text("id: subjects\ngroups: {}\ntraits: {}\naspects:\n  electorate:\n    before: 2\n"
+                                     "    plain: true\n    kinds: [count]\n    values: {eligible: [eligible]}\n",
+                                     encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        load_lexicon([tmp_path])
+    assert "aspects.electorate" in str(err.value) and "kinds" in str(err.value)
+
+
+def test_aspect_kinds_limit_where_it_is_read():
+    """'eligible' makes a count one of who may vote; a share 'of the electorate' is turnout, of no such kind."""
+    from checker.sources import Document
+    import checker
+
+    count = checker.extract_document(Document("a.txt", "Some 19.5 million people were eligible to vote."), features=True)
+    share = checker.extract_document(Document("b.txt", "Nearly 4.9 million people voted, or 61.4 percent of the "
+                                              "electorate."), features=True)
+    assert ("electorate", "eligible") in count[0].aspects
+    assert not any(kind == "electorate" for kind, _ in next(c for c in share if c.text == "61.4 percent").aspects)
