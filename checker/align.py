@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -505,6 +506,8 @@ def _same_statement(a: Frame, b: Frame) -> bool:
         # a share now and a share then are two facts
         return a.block == "count" and ((ca.subject_key == cb.subject_key) or not (ca.subject_key and cb.subject_key))
     if ca.value != cb.value and not _same_value(ca, cb):
+        if ca.sentence_start == cb.sentence_start:
+            return False  # two figures of one sentence ("killed at least 95 and injured 130") are two facts
         # a vague or bounded count and a figure it admits, same subject and event: one statement
         same_subject = ca.subject_key == cb.subject_key or not (ca.subject_key and cb.subject_key)  # "Dozens killed"
         return bool(same_subject and (ca.subject_key or cb.subject_key) and a.nearest and a.nearest == b.nearest
@@ -848,9 +851,28 @@ def _restates(a: Frame, b: Frame) -> bool:
         hi = min(va.high if va.high is not None else inf, vb.high if vb.high is not None else inf)
         if lo <= hi:
             return True
-        return a.log_size is not None and b.log_size is not None and abs(a.log_size - b.log_size) < _LOG_RESTATED
+        if a.log_size is None or b.log_size is None:
+            return False
+        if va.stated_unit != vb.stated_unit:
+            return abs(a.log_size - b.log_size) < _LOG_RESTATED  # converted and rounded ("about 3.4 tonnes")
+        return abs(a.log_size - b.log_size) <= max(_rounding(ca.text), _rounding(cb.text))
     return isinstance(va, DateSpan) and isinstance(vb, DateSpan) and va.resolved and vb.resolved \
         and va.start is not None and vb.start is not None and va.start <= vb.end and vb.start <= va.end
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounding(text: str) -> float:
+    """How far (in log10) a figure as written may lie from the figure it rounds: half its last significant digit
+    ("$36 billion" covers 35.5-36.5, "40C" 35-45, "7.2" only 7.15-7.25). Spelled figures: none."""
+    m = _FIGURE.search(text)
+    if not m:
+        return 0.0
+    digits = m.group().replace(",", "").replace(".", "").lstrip("0").rstrip("0")
+    if not digits:
+        return 0.0
+    return math.log10(1.0 + 0.5 / int(digits))
 
 
 MAX_MERGE_PAIRS = 400  # facts whose statements would make more pairs than this are not joined (cost stays bounded)
