@@ -38,7 +38,7 @@ recognizers: $(STAMP)
 
 # The team's yardstick on each labelled set, then on all of them together (every figure issue #20 names but the
 # leave-one-cluster-out ones, which `make fit` prints).
-SETS := ../shared/bench ../shared/bench-fresh ../shared/bench-open ../shared/bench-train fixtures/clusters
+SETS := ../shared/bench ../shared/bench-fresh ../shared/bench-open ../shared/bench-train fixtures/clusters fixtures/unseen
 score: $(STAMP)
 	@for s in $(SETS); do [ -d $$s ] || continue; printf '%-22s ' $$(basename $$s); \
 	  $(BIN)/python ../shared/bench/score.py --checker "$(CURDIR)/$(BIN)/checker" $$s | $(BIN)/python -c 'import json,sys; j=json.load(sys.stdin); print("conflict P %s R %s F1 %s  consistent %s  false alarms %s  unsupported P %s R %s" % tuple(j[k] for k in ("conflict_precision","conflict_recall","conflict_f1","consistent_recall","false_alarms","unsupported_precision","unsupported_recall")))'; done

@@ -35,7 +35,7 @@ def test_same_findings_under_every_hash_seed(cluster):
 
 
 ORDERED = sorted(p for base in (SHARED / "bench", SHARED / "bench-fresh", SHARED / "bench-open", SHARED / "bench-train",
-                                ROOT / "fixtures" / "clusters")
+                                ROOT / "fixtures" / "clusters", ROOT / "fixtures" / "unseen")
                  if base.is_dir() for p in base.iterdir() if (p / "gold.yaml").is_file())
 
 

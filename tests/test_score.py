@@ -100,3 +100,14 @@ def test_open_and_train_together():
     assert s["failed_clusters"] == 0
     assert s["conflict_f1"] >= 0.43 and s["consistent_recall"] >= 0.64 and s["false_alarms"] <= 54, s
     assert s["unsupported_recall"] >= 0.9, s
+
+
+def test_unseen_clusters():
+    """fixtures/unseen: clusters written for issue #20 from real reporting, labelled before the checker saw them
+    (first look in docs/measurements.md: conflict F1 0.0 on both, consistent 0.484 and 0.919 with the fact
+    clustering then in the working tree, 0.484 and 0.757 on main; one false alarm). The goal at first look is
+    F1 0.60, consistent 0.75, one false alarm per cluster; conflict F1 is still 0, so only recall and alarms are
+    held here."""
+    s = _score(ROOT / "fixtures" / "unseen")
+    assert s["failed_clusters"] == 0
+    assert s["consistent_recall"] >= 0.63 and s["false_alarms"] <= 2, s
