@@ -395,6 +395,16 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
         elif ratio > _LOG_2:
             # a count that grows as the event goes on (a toll of 24, then 104) moves far between reports
             v["value_far_running" if a.running and b.running else "value_far"] = min(1.0, ratio - _LOG_2)
+        if ratio >= _LOG_1_1 and _open_same_side(qa, qb):
+            # "more than 100", then "more than 300", "at least 24", then "at least 82": bounds on one side
+            # admit each other; an estimate that keeps being raised
+            v["value_bounds_same_side"] = 1.0
+
+
+def _open_same_side(qa: Quantity, qb: Quantity) -> bool:
+    """Both figures bounded on one side only, the same side (both 'more than', both 'up to')."""
+    return (qa.high is None and qb.high is None and qa.low is not None and qb.low is not None) or \
+        (qa.low is None and qb.low is None and qa.high is not None and qb.high is not None)
 
 
 CLOCK = "time-of-day"

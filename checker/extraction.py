@@ -1625,6 +1625,8 @@ def _increment(ts: Tokens, first: int, end: int, lex: Lexicon) -> bool:
     for k in range(first - 1, max(-1, first - 5), -1):
         w = ts.low[k]
         if w in lex.increments:
+            if ts.tok[k][:1].isupper() and k + 1 < ts.n and ts.tok[k + 1][:1].isupper():
+                return False  # a name: "Papua New Guinea", "New York", "Fresh Meadows"
             return not (w == "more" and k + 1 < ts.n and ts.low[k + 1] == "than")
         if w in (".", ";", ":") or ts.typ[k] == NUM:
             return False

@@ -197,3 +197,16 @@ def test_a_long_text_read_in_pieces_gives_the_claims_of_one_reading(monkeypatch)
     numbers = [int(c.id.rpartition(":")[2]) for c in pieces]
     assert numbers == sorted(set(numbers))
     assert facts(pieces) == facts(whole)
+
+
+def test_increment_words_inside_names_are_no_increment(tmp_path):
+    """'another 500' and 'an additional 200' add to a figure; the 'New' of Papua New Guinea or New York, even
+    in a headline with no full stop before the figure, does not."""
+    import checker
+
+    path = tmp_path / "a.txt"
+    path.write_text("Landslide buries village in remote Papua New Guinea\n\nMore than 100 people are thought to have "
+                    "died.\nAnother 500 troops arrived.\nFloods in New York killed 12 people.\nThe army sent 300 new "
+                    "recruits and an additional 200 soldiers.\n", encoding="utf-8")
+    got = {c.text: c.increment for c in checker.extract_document(checker.load(str(path)), features=True)}
+    assert got == {"More than 100": False, "500": True, "12": False, "300": False, "200": True}
