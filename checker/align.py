@@ -23,7 +23,7 @@ from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
 from .zones import comparable
-from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, text_between
+from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, named_weekday, text_between
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
@@ -451,11 +451,12 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_overlap"] = 1.0
         elif min(abs((da.start - db.end).days), abs((db.start - da.end).days)) > 45:
             v["date_far"] = 1.0  # a misreported day is off by days or weeks, seldom by seasons
-    wa, wb = _weekday_of(da), _weekday_of(db)
-    if wa is not None and wb is not None and not (isinstance(da, DateSpan) and da.resolved
-                                                  and isinstance(db, DateSpan) and db.resolved):
-        # a weekday a source cannot place ("on Friday", no published date) against a day or another weekday:
-        # the same weekday is evidence, another weekday against it
+    wa, wb = _weekday_of(a.claim), _weekday_of(b.claim)
+    if wa is not None and wb is not None and (not (isinstance(da, DateSpan) and da.resolved and isinstance(db, DateSpan)
+                                                   and db.resolved) or _misnamed(a.claim) or _misnamed(b.claim)):
+        # a weekday a source cannot place ("on Friday", no published date), or one its own date belies ("Friday,
+        # May 22" in a year when 22 May was a Wednesday), against a day or another weekday: the same weekday is
+        # evidence, another weekday against it
         v["date_weekday_same" if wa == wb else "date_weekday_other"] = 1.0
     for x, y in ((a, b), (b, a)):
         # a weekday or "yesterday" is a day of the source's own week: a date of an earlier year is another
@@ -473,13 +474,26 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_anchor_clash"] = 1.0
 
 
-def _weekday_of(v: object) -> int | None:
-    """The weekday of a single day, placed or not ("Friday, July 4, 2025", "on Friday" in an undated source)."""
+def _weekday_of(c: Claim) -> int | None:
+    """The weekday of a single day, placed or not ("Friday, July 4, 2025", "on Friday" in an undated source); the
+    weekday named when the date belies it."""
+    v = c.value
     if not isinstance(v, DateSpan):
         return None
+    if _misnamed(c):
+        return named_weekday(c.text)
     if v.start is not None and v.start == v.end:
         return v.start.weekday()
     return v.weekday if v.grain == "day" and not v.weekdays else None
+
+
+def _misnamed(c: Claim) -> bool:
+    """A placed day whose words name another weekday ("Friday, May 22" when 22 May is a Wednesday)."""
+    v = c.value
+    if not (isinstance(v, DateSpan) and v.resolved and v.start is not None and v.start == v.end):
+        return False
+    named = named_weekday(c.text)
+    return named is not None and named != v.start.weekday()
 
 
 def score(a: Frame, b: Frame, model: Model, known: frozenset[str] = frozenset(),

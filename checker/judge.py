@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .changes import POINTS
 from .lexicon import Lexicon
 from .zones import comparable
-from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number
+from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number, named_weekday
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -478,8 +478,7 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
 
 
 def _names_weekday(text: str) -> bool:
-    low = text.lower()
-    return any(name.lower() in low for name in _DAY_NAMES)
+    return named_weekday(text) is not None
 
 
 def _month_day(v: DateSpan) -> tuple[int, int] | None:

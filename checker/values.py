@@ -249,3 +249,17 @@ def as_date(value: dt.date | str | None) -> dt.date | None:
     if not PUBLISHED_YEARS[0] <= got.year <= PUBLISHED_YEARS[1]:
         raise ValueError(f"`published` is out of range ({PUBLISHED_YEARS[0]}-{PUBLISHED_YEARS[1]}): {got.isoformat()}")
     return got
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def named_weekday(text: str) -> int | None:
+    """The weekday a claim's words name (0=Monday), whatever its date says: "Friday, May 22" names a Friday
+    though 22 May 2024 was a Wednesday."""
+    low = text.lower()
+    for k, name in enumerate(_WEEKDAY_NAMES):
+        if name in low:
+            return k
+    return None
+
