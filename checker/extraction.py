@@ -223,7 +223,31 @@ class _Walker:
                 rate = pt.rate(u, got[0])
                 if rate is not None:
                     return QUANTITY, rate, got[1]
+        # "165 miles (265 kilometers) per hour": a conversion in brackets between the unit and its "per hour";
+        # each figure is the rate, and ends where it ends
+        close = self._bracket_end(k)
+        if close is not None and self.low_at[close] in pt.starts:
+            got = pt.after(self.low_at, close)
+            if got is not None and self._unit_ends(got[1]):
+                rate = pt.rate(u, got[0])
+                if rate is not None:
+                    return QUANTITY, rate, k
         return QUANTITY, u, k
+
+    def _bracket_end(self, k: int) -> int | None:
+        """Just past a short bracket opening at k ("(265 kilometers)"), or k + 1 when k closes one the figure
+        stands in; else None."""
+        low = self.low_at
+        if low[k] == ")":
+            return k + 1
+        if low[k] != "(":
+            return None
+        for j in range(k + 1, min(k + 7, len(low))):
+            if low[j] == ")":
+                return j + 1
+            if low[j] in ("(", ".", ";"):
+                return None
+        return None
 
     def _as_cued(self, j: int, u: UnitDef, hyphen: bool = False) -> UnitDef | None:
         """The unit a common noun names by the words near it (lexicon `CuedUnit`): "degrees" near "rotated" is an
