@@ -620,8 +620,11 @@ class _Walker:
                 v = num.value / den.value * 100  # told to within half a point, or a tenth of a small share
                 return Mention(first, den.end, PERCENT, Quantity(v, v, dimension="proportion", unit="%",
                                                                  stated_unit="%", precision=min(0.5, v / 10)))
-        # ranges ("20%-30%": a percent sign may follow the first number too)
-        if self.low_at[end] == "%" and ts.attached(end) and end + 1 < self.n and ts.tok[end + 1] in _HYPHENS:
+        # ranges ("20%-30%", "5% to 7%": a percent sign may follow the first number too, and then the second)
+        pct_first = self.low_at[end] == "%" and ts.attached(end) and end + 1 < self.n and (
+            ts.tok[end + 1] in _HYPHENS or self.low_at[end + 1] in _RANGE_WORDS)
+        own_end = end
+        if pct_first:
             end += 1
         between = self.low_at[first - 1] in ("between",) or (self.low_at[first - 1] == "from" and self.low_at[first - 2] not in self.change_verbs)
         conn = self.low_at[end]
@@ -644,6 +647,10 @@ class _Walker:
             if num2 is not None and conn == "to" and self.low_at[first - 1] != "from" and not between \
                     and self.low_at[first - 2] in self.change_verbs:
                 num2 = None
+            if num2 is not None and pct_first and conn in _RANGE_WORDS and (
+                    self.low_at[num2.end] != "%" or self.low_at[first - 1] in lex.change_before
+                    or (self.low_at[first - 1] == "from" and self.low_at[first - 2] in lex.change_before)):
+                num2 = None  # "grew 6.2% to $2.41bn", "rose 4.1% to 4.3%": a change and where it led, not a range
             if num2 is not None:
                 lo_v = num.value
                 if num2.scaled and not num.scaled and num2.value > 0:
@@ -656,6 +663,8 @@ class _Walker:
                     end = num2.end
                     if between and self.low_at[first - 1] in ("between", "from"):
                         first -= 1
+        if hi is None:
+            end = own_end  # no range after all: the figure ends where it did ("6.2%" of "6.2% to $2.41bn")
         if negative:
             lo = Num(-lo.value, lo.end, lo.precision, lo.scaled, lo.words, lo.integer_text)
         if sym_scale and not lo.scaled:

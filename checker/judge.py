@@ -164,6 +164,10 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         da_c, db_c = _in_other_unit(a, b), _in_other_unit(b, a)
         da = f"{da} ({da_c})" if da_c else da
         db = f"{db} ({db_c})" if db_c else db
+    if not converted and _stated_range(qa) and _stated_range(qb) and not _same_range(qa, qb):
+        # "an outlook of 5% to 6%" against "5% to 7%": a range states both its ends; two ranges that overlap
+        # but end elsewhere are two statements, one of them wrong
+        return Verdict(CONFLICT, "CK101", f"the range {da} is not the range {db}")
     if _overlap(ba, bb):
         verb = "matches" if ba == bb else "overlaps" if (qa.low != qa.high or qb.low != qb.high) else "agrees with"
         return Verdict(CONSISTENT, "CK301", f"{da} {verb} {db}")
@@ -172,6 +176,15 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"
     return Verdict(CONFLICT, "CK101", f"{da} is {side} {db}")
+
+
+def _stated_range(q: Quantity) -> bool:
+    """Both ends written, no qualifier: "5% to 7%", "between 440,000 and 480,000 ounces"."""
+    return q.low is not None and q.high is not None and q.low < q.high and q.qualifier is None
+
+
+def _same_range(qa: Quantity, qb: Quantity) -> bool:
+    return math.isclose(qa.low, qb.low, rel_tol=1e-9) and math.isclose(qa.high, qb.high, rel_tol=1e-9)  # type: ignore[arg-type]
 
 
 def _forecast(a: Claim, b: Claim, da: str, db: str,
