@@ -18,7 +18,7 @@ from .gcpause import paused_gc
 from .lexicon import FIGURE_UNIT_TABLES, Lexicon, UnitDef, default_lexicon, phrase_at, phrase_before
 from .numbers import Num, and_fraction, fraction_at, read_number, read_ordinal_words, read_vague
 from .tables import place
-from .zones import local_offset, with_local, zone_at
+from .zones import LOCAL, local_offset, place_offset, with_local, zone_at
 from .subjects import (context_words, events_near, sentence_features, share_trait, subject_after, subject_before,
                        subject_key, tight_event)
 from .tokens import HYPHENS, NUM, SYM, WORD, Sentences, Tokens, sentence_spans, tokenize
@@ -1090,6 +1090,11 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
         local = local_offset(claims, text)  # "Times are Saltmere local time (UTC-3)"
         if local is not None:
             claims = with_local(claims, local)
+        elif any(c.kind == TIME and getattr(c.value, "zone", None) == LOCAL for c in claims):
+            # "12:25 a.m. local time" in a story set in Mexico: the zone of the place it names most
+            place = place_offset(text, lex, published)
+            if place is not None:
+                claims = with_local(claims, place, marked_only=True, mark="@")
     return claims
 
 

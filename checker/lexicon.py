@@ -316,6 +316,9 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "time_zones", lambda v: (_is_num(v) and -840 <= v <= 840) or (
             isinstance(v, list) and len(v) == 2 and all(_is_num(x) and -840 <= x <= 840 for x in v)),
             "minutes east of UTC, or a [standard, summer] pair")
+    elif rid == "places":
+        _mapping_of(rf, "places", lambda v: isinstance(v, list) and len(v) == 2 and all(
+            isinstance(x, int) and -840 <= x <= 840 for x in v), "[minutes east of UTC in January, in July]")
     elif rid in ("subjects", "events"):
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
         if rid == "subjects":
@@ -583,6 +586,7 @@ class Lexicon:
     zero_nouns: frozenset[str]     # numbers.yaml: "no survivors" is a count of zero
     zero_between: frozenset[str]   # ... "no serious injuries"
     time_zones: dict[tuple[str, ...], tuple[int, int]]  # dates.yaml `time_zones`: minutes east of UTC (standard, summer)
+    places: dict[tuple[str, ...], tuple[int, int]]  # places.yaml: a place's minutes east of UTC (January, July)
     change_before: frozenset[str]  # events.yaml `change_words`: a share right after these says how much it moved
     change_after: frozenset[str]   # ... or right before these ("a 3% rise")
     change_level: frozenset[str]   # ... but right after these it is a level ("rose to 12%")
@@ -873,6 +877,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         zero_between=frozenset(w.lower() for w in num.get("zero_between") or ()),
         time_zones={phrase_key(k): (int(v[0]), int(v[1])) if isinstance(v, list) else (int(v), int(v))
                     for k, v in (dt.get("time_zones") or {}).items()},
+        places={tuple(k.split()): (int(v[0]), int(v[1])) for k, v in ((raw.get("places") or {}).get("places") or {}).items()},
         change_before=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("before", []))
         | frozenset(w[0] for w, g in event_groups.items() if g in (ev.get("changes") or ()) and len(w) == 1),
         change_after=frozenset(w.lower() for w in (ev.get("change_words") or {}).get("after", [])),

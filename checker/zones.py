@@ -3,7 +3,9 @@ story's local zone learnt from a text ("Times are Saltmere local time (UTC-3)", 
 or from another source of the same story, and two times compared in UTC when both zones are known.
 
 A clock time's `Quantity.zone` is None (nothing said), "local" (local time, offset not known), "=S/U" (a zone
-named: minutes east of UTC in standard and in summer time) or "~N" (local time, N minutes east of UTC).
+named: minutes east of UTC in standard and in summer time), "~N" (local time, N minutes east of UTC, as the
+text declares it) or "@N" (local time, N minutes east of UTC, by the place the story names: weaker, so a zone
+another source of the story declares still reaches the story's other times).
 """
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def offset(q: Quantity, day: dt.date | None) -> int | None:
     z = q.zone
     if not z or z == LOCAL:
         return None
-    if z[0] == "~":
+    if z[0] in "~@":
         return int(z[1:])
     std, _, summer = z[1:].partition("/")
     return int(summer) if day is not None and 4 <= day.month <= 10 else int(std)
@@ -67,13 +69,51 @@ def local_offset(claims: list[Claim], text: str) -> int | None:
     return None
 
 
-def with_local(claims: list[Claim], minutes: int) -> list[Claim]:
-    """The clock times of a story that name no zone, or "local time", placed in its local zone."""
+_WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
+
+
+def place_offset(text: str, lex: Lexicon, day: dt.date | None) -> int | None:
+    """The local zone of a story by the places it names (places.yaml, from the tz database): the zone named
+    most often, the earliest on a tie ("Tokyo", "Japan" twice, "France" once: Japan's). Minutes east of UTC on
+    `day` (July's offset from April to October); None when no place is named, or its zone keeps summer time
+    and the day is not known."""
+    places = lex.places
+    if not places:
+        return None
+    longest = lex.derived("places_longest", lambda x: max(len(k) for k in x.places))
+    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in (m.group() for m in _WORD.finditer(text))]
+    counts: dict[tuple[int, int], int] = {}
+    first: dict[tuple[int, int], int] = {}
+    i = 0
+    while i < len(words):
+        if not words[i][:1].isupper():
+            i += 1
+            continue
+        for n in range(min(longest, len(words) - i), 0, -1):
+            pair = places.get(tuple(words[i:i + n]))
+            if pair is not None:
+                counts[pair] = counts.get(pair, 0) + 1
+                first.setdefault(pair, i)
+                i += n
+                break
+        else:
+            i += 1
+    if not counts:
+        return None
+    jan, jul = max(counts, key=lambda p: (counts[p], -first[p]))
+    if jan != jul and day is None:
+        return None
+    return jul if day is not None and 4 <= day.month <= 10 else jan
+
+
+def with_local(claims: list[Claim], minutes: int, marked_only: bool = False, mark: str = "~") -> list[Claim]:
+    """The clock times of a story that name no zone, or "local time", placed in its local zone (with
+    `marked_only`, only those said to be in local time; `mark` "@" for a zone known by a place)."""
     out = []
     for c in claims:
         q = c.value
-        if c.kind == TIME and isinstance(q, Quantity) and q.zone in (None, LOCAL):
-            c = replace(c, value=replace(q, zone=f"~{minutes}"))
+        if c.kind == TIME and isinstance(q, Quantity) and (q.zone == LOCAL or (q.zone is None and not marked_only)):
+            c = replace(c, value=replace(q, zone=f"{mark}{minutes}"))
         out.append(c)
     return out
 
