@@ -69,35 +69,34 @@ def local_offset(claims: list[Claim], text: str) -> int | None:
     return None
 
 
-_WORD = re.compile(r"[^\s,.;:!?()\[\]\"“”]+")
+_NAMES = re.compile(r"[A-Z][^\s,.;:!?()\[\]\"“”]*(?:[ \t]+[A-Z][^\s,.;:!?()\[\]\"“”]*)*")
+PLACE_CHARS = 4000  # a story names its place in its dateline and lead: the places of its opening are read
 
 
 def place_offset(text: str, lex: Lexicon, day: dt.date | None) -> int | None:
-    """The local zone of a story by the places it names (places.yaml, from the tz database): the zone named
-    most often, the earliest on a tie ("Tokyo", "Japan" twice, "France" once: Japan's). Minutes east of UTC on
-    `day` (July's offset from April to October); None when no place is named, or its zone keeps summer time
-    and the day is not known."""
+    """The local zone of a story by the places its opening names (places.yaml, from the tz database): the zone
+    named most often, the earliest on a tie ("Tokyo", "Japan" twice, "France" once: Japan's). Minutes east of
+    UTC on `day` (July's offset from April to October); None when no place is named, or its zone keeps summer
+    time and the day is not known."""
     places = lex.places
     if not places:
         return None
     longest = lex.derived("places_longest", lambda x: max(len(k) for k in x.places))
-    words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in (m.group() for m in _WORD.finditer(text))]
     counts: dict[tuple[int, int], int] = {}
     first: dict[tuple[int, int], int] = {}
-    i = 0
-    while i < len(words):
-        if not words[i][:1].isupper():
-            i += 1
-            continue
-        for n in range(min(longest, len(words) - i), 0, -1):
-            pair = places.get(tuple(words[i:i + n]))
-            if pair is not None:
-                counts[pair] = counts.get(pair, 0) + 1
-                first.setdefault(pair, i)
-                i += n
-                break
-        else:
-            i += 1
+    for run in _NAMES.finditer(text, 0, PLACE_CHARS):
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in run.group().split()]
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                pair = places.get(tuple(words[i:i + n]))
+                if pair is not None:
+                    counts[pair] = counts.get(pair, 0) + 1
+                    first.setdefault(pair, run.start())
+                    i += n
+                    break
+            else:
+                i += 1
     if not counts:
         return None
     jan, jul = max(counts, key=lambda p: (counts[p], -first[p]))
