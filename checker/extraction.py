@@ -671,7 +671,7 @@ class _Walker:
             lo = lo._replace(value=lo.value * sym_scale, precision=lo.precision * sym_scale, scaled=True)
             hi = hi._replace(value=hi.value * sym_scale, precision=hi.precision * sym_scale, scaled=True) if hi else None
         m = self._finish_unit(first, end, currency, lo, hi, lo.value, hi.value if hi else lo.value,
-                              max(lo.precision, hi.precision if hi else 0), of_ok=num.scaled and num.words)
+                              min(lo.precision, hi.precision) if hi else lo.precision, of_ok=num.scaled and num.words)
         if dash and m is not None and m.kind == QUANTITY and isinstance(m.value, Quantity) \
                 and m.value.dimension in _NEVER_NEGATIVE:
             return self.read_quantity(i + 1)  # "ef 75 -300mm": no length is negative, so the "-" is a dash
