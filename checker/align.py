@@ -23,7 +23,7 @@ from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
 from .zones import comparable
-from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, named_weekday, text_between
+from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, named_weekday, text_between, transposed
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
@@ -382,6 +382,8 @@ def _value_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | No
         qa, qb, _ = comparable(qa, qb)  # in UTC when both zones are known
         _clock_features(qa.low or 0.0, qb.low or 0.0, v, CLOCK12 in (qa.stated_unit, qb.stated_unit))
         return
+    if transposed(a.claim.text, b.claim.text):
+        v["value_transposed"] = 1.0  # "6.4%" and "4.6%", 450 and 540: one figure, its digits swapped
     la, lb = a.log_size, b.log_size
     if la is not None and lb is not None:
         # two reports of one fact seldom differ by more than a factor of two (a slip of a decimal place

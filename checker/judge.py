@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .changes import POINTS
 from .lexicon import Lexicon
 from .zones import comparable
-from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number, named_weekday
+from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number, named_weekday, transposed
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -136,7 +136,8 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
         if qa.low == qb.low:
             return Verdict(CONSISTENT, "CK301", f"{a.text} and {b.text} agree")
         return Verdict(CONFLICT, "CK101", f"{a.text} against {b.text}")
-    running = _cumulative(a, b, lex, published, strict)
+    slip = transposed(a.text, b.text)  # "84,200" against "48,200": never excused as a revision
+    running = None if slip else _cumulative(a, b, lex, published, strict)
     if running is not None:
         return running
     if qa.dimension == "magnitude":
@@ -171,7 +172,7 @@ def judge(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | None, dt.
     if _overlap(ba, bb):
         verb = "matches" if ba == bb else "overlaps" if (qa.low != qa.high or qb.low != qb.high) else "agrees with"
         return Verdict(CONSISTENT, "CK301", f"{da} {verb} {db}")
-    update = _update(a, b, published) or _forecast(a, b, da, db, published)
+    update = None if slip else _update(a, b, published) or _forecast(a, b, da, db, published)
     if update:
         return Verdict(CONSISTENT, "CK302", update)
     side = "below" if ba[1] < bb[0] else "above"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import field, replace
 from typing import Any
 
@@ -262,4 +263,20 @@ def named_weekday(text: str) -> int | None:
         if name in low:
             return k
     return None
+
+
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+
+
+def transposed(a: str, b: str) -> bool:
+    """Two figures written with the same digits in another order ("6.4%" and "4.6%", "84,200" and "48,200",
+    450 and 540): a slip of the keyboard, the same figure misreported."""
+    ma, mb = _DIGITS.search(a), _DIGITS.search(b)
+    if not (ma and mb):
+        return False
+    da, db = ma.group().replace(",", ""), mb.group().replace(",", "")
+    if da.find(".") != db.find("."):
+        return False
+    da, db = da.replace(".", ""), db.replace(".", "")
+    return da != db and len(set(da)) >= 2 and sorted(da) == sorted(db)
 
