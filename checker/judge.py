@@ -188,6 +188,21 @@ def _same_range(qa: Quantity, qb: Quantity) -> bool:
     return math.isclose(qa.low, qb.low, rel_tol=1e-9) and math.isclose(qa.high, qb.high, rel_tol=1e-9)  # type: ignore[arg-type]
 
 
+def _undated(a: Claim, b: Claim, lex: Lexicon) -> Verdict | None:
+    """A running count (a toll, cases) in a dated and an undated report: the undated one may have been written
+    hours or days apart, so two figures that differ may be one count that grew, never a conflict."""
+    kind = count_kind(a, lex)
+    if kind != "running" or count_kind(b, lex) != kind or a.value.dimension != "count":  # type: ignore[union-attr]
+        return None
+    (lo_a, hi_a), (lo_b, hi_b) = ((-math.inf if q.low is None else q.low, math.inf if q.high is None else q.high)
+                                  for q in (a.value, b.value))  # type: ignore[union-attr]
+    if not (hi_a < lo_b or hi_b < lo_a):
+        return None
+    low, high = (a, b) if hi_a < lo_b else (b, a)
+    return Verdict(CONSISTENT, "CK302", f"an update, not a conflict: {describe(low)} and {describe(high)} count one "
+                                        "running total, and one report gives no date to say which came first")
+
+
 def _forecast(a: Claim, b: Claim, da: str, db: str,
               published: tuple[dt.date | None, dt.date | None]) -> str | None:
     """A forecast, projection or guidance against the outcome ("the exit poll puts Labour on 410 seats" against
@@ -376,9 +391,11 @@ def _cumulative(a: Claim, b: Claim, lex: Lexicon, published: tuple[dt.date | Non
     None when the rule does not apply or the figures agree anyway."""
     pa, pb = published
     qa, qb = a.value, b.value
-    if not (pa and pb) or not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
+    if not (isinstance(qa, Quantity) and isinstance(qb, Quantity)) \
             or qa.dimension not in ("count", "proportion") or a.kind == ORDINAL or b.kind == ORDINAL:
         return None
+    if not (pa and pb):
+        return None if strict or (pa is None and pb is None) else _undated(a, b, lex)
     if qa.dimension == "proportion":  # a share runs only by the verb beside it ("80 percent contained")
         kinds = lex.derived("count_kinds", _count_kinds)
         if a.tight not in kinds.running or b.tight != a.tight:
