@@ -461,7 +461,8 @@ class _Walker:
         # or with its noun left out, as in "its fourth since 2023", "their third this year"
         prev = self.low_at[i - 1]
         nxt = self.low_at[end]
-        if (prev in _RANK_VERBS and nxt not in _HYPHENS and nxt not in ("to", "of", "time", "times")) or (
+        of_field = nxt == "of" and end + 1 < self.n and ts.typ[end + 1] == NUM  # "finished ninety-ninth of 120"
+        if (prev in _RANK_VERBS and nxt not in _HYPHENS and (nxt not in ("to", "of", "time", "times") or of_field)) or (
                 prev in _COPULAS and (nxt in _PLACE_AFTER or end >= self.n or ts.typ[end] != WORD)):
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))  # "she finished second"
         if (self.line_start(i) or prev in (".", "?", "!", ":")) and (
@@ -476,7 +477,8 @@ class _Walker:
                 and prev not in lex.stopwords and prev not in lex.ordinals and prev not in lex.number_words:
             determined, prev = True, self.low_at[i - 2]  # "a historic third term", "its record fifth title"
         if not determined:
-            return None
+            # a compound ordinal ("ninety-ninth", "twenty first") is never a number: its first word is not 90 or 20
+            return Mention(i, end, "skip") if end - i > 1 and ts.low[i] in lex.tens else None
         if prev != "the" and nxt in _ORDINAL_ELLIPSIS:
             return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
         if nxt in ("time", "times") and v >= 2:

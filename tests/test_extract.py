@@ -51,7 +51,8 @@ def test_seed_relative_and_weekday():
 
 
 @pytest.mark.parametrize("text", ["The score was (29-23) at half time.", "Call 555-1234 today.", "Flight MH-17 and the F-16.",
-                                  "1. First item\n2. Second item", "See page 12.", "It is 10:30 now."])
+                                  "1. First item\n2. Second item", "See page 12.", "It is 10:30 now.",
+                                  "twenty-first-century technology", "Ninety-ninth place went to a local runner."])
 def test_not_claims(text):
     assert [c.text for c in checker.extract(text) if c.kind != "date"] == []
 
