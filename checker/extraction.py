@@ -300,7 +300,8 @@ class _Walker:
             return False
         prev = self.low_at[i - 1]
         if prev in _SKIP_BEFORE or (prev == "." and self.low_at[i - 2] in ("p", "no", "pp")):
-            return True
+            # "line 11", "page 12": a label; but "crossed the line 11 seconds ahead" measures something
+            return self.unit_after(i + 1) is None or prev in ("#", "no", "nos", "p", "pp")
         if ts.tok[i].count(".") >= 2:  # "192.168.1.2", "iOS 17.4.1", "section 3.2.1": a code, unless a date
             return dotted_date(ts.tok[i], self.lex) is None
         if i + 2 < self.n and ts.tok[i + 1] in (".", ")") and self.line_start(i) and ts.attached(i + 1) \
