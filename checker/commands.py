@@ -81,9 +81,10 @@ def read_sources(paths: list[str], role: str = "source", start: int = 1) -> list
     return [Source(f"s{start + k}", d, role) for k, d in enumerate(docs)]
 
 
-def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool = False) -> list[Claim]:
+def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool = False,
+              year_hint: int | None = None) -> list[Claim]:
     """Claims of a source; `text` is the file with suppression comments blanked (same offsets); `features`
-    adds what the comparator lines claims up by."""
+    adds what the comparator lines claims up by; `year_hint` is the year of an undated source's story."""
     import warnings
 
     from .extraction import DenseText
@@ -92,7 +93,7 @@ def claims_of(src: Source, lex: Lexicon, text: str | None = None, features: bool
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DenseText)
         got = extract(d.text if text is None else text, d.published, source=src.id, lexicon=lex,
-                      body_start=d.body_start, features=features)
+                      body_start=d.body_start, features=features, year_hint=year_hint)
     for w in caught:
         if isinstance(w.message, DenseText):
             print(f"checker: warning: {printable(d.path)}: {w.message} ({d.where(w.message.offset)})", file=sys.stderr)
@@ -144,11 +145,19 @@ def _prepare(sources: list[Source], lex: Lexicon) -> tuple[dict[str, list[Claim]
     from . import suppress
 
     claims, sups = {}, {}
+    year = story_year(sources)
     for s in sources:
         found = suppress.find(s.doc.text, s.id)
         sups[s.id] = found
-        claims[s.id] = claims_of(s, lex, suppress.blank(s.doc.text, found), features=True)
+        claims[s.id] = claims_of(s, lex, suppress.blank(s.doc.text, found), features=True, year_hint=year)
     return claims, sups
+
+
+def story_year(sources: list[Source]) -> int | None:
+    """The year of a story by its dated sources (the commonest; the latest on a tie): an undated source's bare
+    "March 14" is of that year, not of a year it names in passing."""
+    years = [s.doc.published.year for s in sources if s.doc.published is not None]
+    return max(set(years), key=lambda y: (years.count(y), y)) if years else None
 
 
 OUTCOME = {"code": 0}  # the exit code of a run whose output is being written (see cli.main)

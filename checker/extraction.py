@@ -1069,7 +1069,7 @@ def _triggers(lex: Lexicon) -> frozenset[str]:
 
 
 def extract(text: str, published: dt.date | str | None = None, *, source: str = "doc", lexicon: Lexicon | None = None,
-            body_start: int = 0, features: bool = False) -> list[Claim]:
+            body_start: int = 0, features: bool = False, year_hint: int | None = None) -> list[Claim]:
     """Every numeric and date mention of `text` as Claims, in text order.
 
     `published` (a date, a datetime or an ISO string such as "2025-09-15" or "2025-09-15T09:00:00Z") anchors
@@ -1082,9 +1082,10 @@ def extract(text: str, published: dt.date | str | None = None, *, source: str = 
     budget = reading_budget(len(text))
     with paused_gc():
         if len(text) <= CHUNK_CHARS:
-            claims, stopped, _ = _extract(text, published, source, lex, body_start, features, budget)
+            claims, stopped, _ = _extract(text, published, source, lex, body_start, features, budget,
+                                          year_hint=year_hint)
         else:
-            claims, stopped = _extract_chunks(text, published, source, lex, body_start, features, budget)
+            claims, stopped = _extract_chunks(text, published, source, lex, body_start, features, budget, year_hint)
     if stopped is not None:
         import warnings
 
@@ -1118,7 +1119,7 @@ def _cut(text: str, start: int) -> int:
 
 
 def _extract_chunks(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
-                    features: bool, budget: int) -> tuple[list[Claim], int | None]:
+                    features: bool, budget: int, year_hint: int | None = None) -> tuple[list[Claim], int | None]:
     """A long text (a book, a day's transcript, a data dump) read piece by piece: the tokens of one piece
     at a time are held (not tens of millions at once). Each piece's claims carry the whole text's offsets
     and ids that go on from the piece before. A piece without `published` takes its reference year from its
@@ -1130,7 +1131,7 @@ def _extract_chunks(text: str, published: dt.date | None, source: str, lex: Lexi
         # claims come out with the whole text's offsets and ids numbered on from the piece before: no copies
         number = int(out[-1].id.rpartition(":")[2]) + 1 if out else 1
         claims, stopped, tried = _extract(text[start:end], published, source, lex, max(0, body_start - start),
-                                          features, budget, offset=start, first_number=number)
+                                          features, budget, offset=start, first_number=number, year_hint=year_hint)
         out += claims
         if stopped is not None:
             return out, stopped + start
@@ -1161,7 +1162,8 @@ class DenseText(UserWarning):
 
 
 def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, body_start: int,
-             features: bool, budget: int, offset: int = 0, first_number: int = 1) -> tuple[list[Claim], int | None, int]:
+             features: bool, budget: int, offset: int = 0, first_number: int = 1,
+             year_hint: int | None = None) -> tuple[list[Claim], int | None, int]:
     """Claims of a text, the offset where reading stopped when `budget` reader starts ran out (else None),
     and how many starts it used. A piece of a longer text gives its `offset` in it, added to every claim's
     offsets, and the number its claim ids begin at."""
@@ -1228,7 +1230,7 @@ def _extract(text: str, published: dt.date | None, source: str, lex: Lexicon, bo
     if "://" in text or "www." in text:
         mentions = _outside_links(mentions, ts, text)
     mentions = _with_changes(mentions, ts, lex)
-    claims = _to_claims(mentions, w, sents, published, source, text, features, offset, first_number)
+    claims = _to_claims(mentions, w, sents, published, source, text, features, offset, first_number, year_hint)
     if "|" in text or "**" in text:  # a figure in a Markdown table cell or after a bold list label
         claims = place(claims, text, offset, lex, lambda t: extract(t, published, lexicon=lex))
     return _join_bounds(claims, text, offset), stopped, tried
@@ -1368,7 +1370,11 @@ def _sentence_of(mentions: list[Mention], ts: Tokens, sents: Sentences) -> list[
     return out
 
 
-def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Walker") -> int | None:
+def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Walker",
+                    year_hint: int | None = None) -> int | None:
+    """The year a source's bare dates fall in: its published date's; else the years it names as its own
+    ("fiscal 2024 second quarter"); else, in a story of several sources, the year of its dated sources
+    (`year_hint`), never a year named in passing ("since the 1997 floods", "the 2019 storm")."""
     items = []
     low, typ = w.low_at, w.ts.typ
     for m in mentions:
@@ -1379,17 +1385,19 @@ def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Wal
                 e.kind == "year" and low[m.first - 1] in ("the", "its", "their", "his", "her", "s")
                 and m.end < w.n and typ[m.end] == WORD and low[m.end] not in w.lex.stopwords)
             items += [(y, passing) for y in (e.year, e.year2) if y]
+    if published is None and year_hint and not any(not passing for _, passing in items):
+        return year_hint
     return reference_year_of(published, items)
 
 
 def _to_claims(mentions: list[Mention], w: _Walker, sents: Sentences, published: dt.date | None,
                source: str, text: str, with_features: bool = True, offset: int = 0,
-               first_number: int = 1) -> list[Claim]:
+               first_number: int = 1, year_hint: int | None = None) -> list[Claim]:
     ts, lex = w.ts, w.lex
     claims: list[Claim] = []
     # sentence index per mention, and which sentences carry a date (for times of day) or explicit years
     sent_of = _sentence_of(mentions, ts, sents)
-    ref_year = _reference_year(mentions, published, w)
+    ref_year = _reference_year(mentions, published, w, year_hint)
     date_sents: set[int] = set()
     years_in: dict[int, list[tuple[int, int, int]]] = {}
     spans_of: dict[int, object] = {}

@@ -211,3 +211,22 @@ def test_increment_words_inside_names_are_no_increment(tmp_path):
                     "recruits and an additional 200 soldiers.\n", encoding="utf-8")
     got = {c.text: c.increment for c in checker.extract_document(checker.load(str(path)), features=True)}
     assert got == {"More than 100": False, "500": True, "12": False, "300": False, "200": True}
+
+
+def test_undated_source_takes_the_story_year(tmp_path):
+    """An undated report's bare "March 14" is of its story's year (from the dated reports), not of a year it
+    names in passing ("since the 1997 floods"); a story with no dated report keeps the years its text names."""
+    from checker.commands import Source, story_year
+
+    dated = tmp_path / "a.txt"
+    dated.write_text("---\npublished: 2025-03-20\n---\nThe river burst its banks on March 14, flooding 300 homes.\n",
+                     encoding="utf-8")
+    undated = tmp_path / "b.txt"
+    undated.write_text("The river burst its banks on March 14, the worst flooding since the 1997 floods, and 300 "
+                       "homes were flooded.\n", encoding="utf-8")
+    report = checker.compare(str(dated), str(undated))
+    days = {c.source: c.value for c in report.claims if c.text == "March 14"}
+    assert {v.start for v in days.values()} == {dt.date(2025, 3, 14)}
+    assert not [f for f in report.findings if f.verdict == "conflict"]
+    docs = [Source(f"s{k}", checker.load(str(p))) for k, p in enumerate((undated, undated))]
+    assert story_year(docs) is None
