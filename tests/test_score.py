@@ -101,7 +101,7 @@ def test_open_and_train_together():
     assert s["failed_clusters"] == 0
     # (F1 0.503 before an undated report stopped turning a running count's growth into a conflict: one gold
     # conflict of injured counts, 'nearly 50' against 'around 40', became an update; four toll pairs were won)
-    assert s["conflict_f1"] >= 0.49 and s["consistent_recall"] >= 0.675 and s["false_alarms"] <= 49, s
+    assert s["conflict_f1"] >= 0.49 and s["consistent_recall"] >= 0.68 and s["false_alarms"] <= 49, s
     assert s["unsupported_recall"] >= 0.9, s
 
 
