@@ -31,6 +31,8 @@ _SKIP_BEFORE = frozenset(("page", "pages", "p", "pp", "no", "nos", "#", "chapter
                           "room", "flight", "route", "highway", "interstate", "paragraph", "item", "version",
                           "episode", "season"))
 _PAD = 8  # how far past either end of the text a reader may look
+_NAMED_HOURS = {"midnight": 0, "noon": 720, "midday": 720}  # minutes after midnight
+_CLOCK_PREPOSITIONS = frozenset(("at", "until", "till"))
 _POINTS = ("point", "points")  # a count of points beside shares is a change in percentage points
 _HOURS_PER_YEAR = 8765.82  # the canonical unit of time is the hour (rules/lexicon/units.yaml)
 _TIME_ZONES = frozenset(("gmt", "utc", "et", "est", "edt", "pt", "pst", "pdt", "ct", "cst", "cdt", "mst", "mdt", "cet", "cest",
@@ -419,6 +421,18 @@ class _Walker:
             mins = 30 if low[j] == "half" else 15
             ahead = -1 if low[j + 1] == "to" else 1
             j += 2
+        else:
+            # "ten past nine", "twenty minutes to six", "one minute past midnight"
+            m = words.get(low[j]) if low[j] in words else (int(low[j]) if low[j].isdigit() and len(low[j]) <= 2 else None)
+            step = 2 if low[j + 1] in ("minute", "minutes") else 1
+            if m is not None and m == int(m) and 1 <= m <= 59 and low[j + step] in ("past", "to", "after") and (
+                    step == 2 or low[i - 1] in _CLOCK_PREPOSITIONS or low[j + step + 1] in _NAMED_HOURS):
+                # (a bare "three to four" is a range of people, "at ten past nine" a time)
+                mins, ahead = int(m), (-1 if low[j + step] == "to" else 1)
+                j += step + 1
+        if ahead and low[j] in _NAMED_HOURS:  # "a quarter to midnight", "five past noon": the half of day is said
+            minutes = _NAMED_HOURS[low[j]] + (mins if ahead > 0 else -mins)
+            return Mention(i, j + 1, TIME, _clock_value(minutes % 1440, True), marked=True)
         h = words.get(low[j]) if low[j] in words else (int(low[j]) if low[j].isdigit() and len(low[j]) <= 2 else None)
         if h is None or not 1 <= h <= 12 or h != int(h):
             return None
