@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
@@ -23,7 +22,8 @@ from .frame import Frame, frame_of, idf_table, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
 from .zones import comparable
-from .values import CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, named_weekday, text_between, transposed
+from .values import (CLOCK12, DATE, TIME, Claim, DateSpan, Quantity, misnamed_weekday, text_between, transposed,
+                     written_figure)
 
 MAX_MEMBERS_SCORED = 6    # a larger fact is scored through one statement from each of its first sources
 _LOG_1_1, _LOG_2 = math.log10(1.1), math.log10(2.0)
@@ -455,7 +455,8 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_far"] = 1.0  # a misreported day is off by days or weeks, seldom by seasons
     wa, wb = _weekday_of(a.claim), _weekday_of(b.claim)
     if wa is not None and wb is not None and (not (isinstance(da, DateSpan) and da.resolved and isinstance(db, DateSpan)
-                                                   and db.resolved) or _misnamed(a.claim) or _misnamed(b.claim)):
+                                                   and db.resolved) or misnamed_weekday(a.claim) is not None
+                                                   or misnamed_weekday(b.claim) is not None):
         # a weekday a source cannot place ("on Friday", no published date), or one its own date belies ("Friday,
         # May 22" in a year when 22 May was a Wednesday), against a day or another weekday: the same weekday is
         # evidence, another weekday against it
@@ -482,20 +483,12 @@ def _weekday_of(c: Claim) -> int | None:
     v = c.value
     if not isinstance(v, DateSpan):
         return None
-    if _misnamed(c):
-        return named_weekday(c.text)
+    named = misnamed_weekday(c)
+    if named is not None:
+        return named
     if v.start is not None and v.start == v.end:
         return v.start.weekday()
     return v.weekday if v.grain == "day" and not v.weekdays else None
-
-
-def _misnamed(c: Claim) -> bool:
-    """A placed day whose words name another weekday ("Friday, May 22" when 22 May is a Wednesday)."""
-    v = c.value
-    if not (isinstance(v, DateSpan) and v.resolved and v.start is not None and v.start == v.end):
-        return False
-    named = named_weekday(c.text)
-    return named is not None and named != v.start.weekday()
 
 
 def score(a: Frame, b: Frame, model: Model, known: frozenset[str] = frozenset(),
@@ -886,16 +879,13 @@ def _restates(a: Frame, b: Frame) -> bool:
         and va.start is not None and vb.start is not None and va.start <= vb.end and vb.start <= va.end
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
 def _rounding(text: str) -> float:
     """How far (in log10) a figure as written may lie from the figure it rounds: half its last significant digit
     ("$36 billion" covers 35.5-36.5, "40C" 35-45, "7.2" only 7.15-7.25). Spelled figures: none."""
-    m = _FIGURE.search(text)
-    if not m:
+    written = written_figure(text)
+    if written is None:
         return 0.0
-    digits = m.group().replace(",", "").replace(".", "").lstrip("0").rstrip("0")
+    digits = written.replace(".", "").lstrip("0").rstrip("0")
     if not digits:
         return 0.0
     return math.log10(1.0 + 0.5 / int(digits))

@@ -336,9 +336,8 @@ class _Walker:
             return Mention(i, i + 1, TIME, _clock_value(int(tok[:2]) * 60 + int(tok[2:]), zone=zone), marked=True)
         dotted = ts.typ[i] == NUM and len(tok) in (4, 5) and tok[-3] == "." and tok[:-3].isdigit() and tok[-2:].isdigit()
         if ts.typ[i] != NUM or ("." in tok and not dotted) or "," in tok or (len(tok) > 2 and not dotted):
-            if ts.low[i] in ("noon", "midday", "midnight"):
-                minutes = 720 if ts.low[i] != "midnight" else 0
-                return Mention(i, i + 1, TIME, _clock_value(minutes), marked=True)
+            if ts.low[i] in _NAMED_HOURS:
+                return Mention(i, i + 1, TIME, _clock_value(_NAMED_HOURS[ts.low[i]]), marked=True)
             return self._spoken_time(i)
         prev = self.low_at[i - 1]
         j = i + 1

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from .changes import POINTS
 from .lexicon import Lexicon
 from .zones import comparable
-from .values import CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number, named_weekday, transposed
+from .values import (CLOCK12, ORDINAL, TIME, Claim, DateSpan, Quantity, format_number, misnamed_weekday, named_weekday,
+                     transposed)
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -466,8 +467,8 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
     va, vb = a.value, b.value
     for x, y in ((a, b), (b, a)):
         # "from Thursday 8 August" against "on Friday 8 August": the same day, but one names the wrong weekday
-        said = _misnamed_day(x)
-        if said is not None and _misnamed_day(y) is None and y.value.resolved and y.value.start == x.value.start:
+        said = misnamed_weekday(x)
+        if said is not None and misnamed_weekday(y) is None and y.value.resolved and y.value.start == x.value.start:
             return Verdict(CONFLICT, "CK103", f"{x.text} names a {_DAY_NAMES[said]}, but "
                                               f"{x.value.start.isoformat()} is a {_DAY_NAMES[x.value.start.weekday()]}")
     if va.resolved and vb.resolved and (va.start or va.end) and (vb.start or vb.end):  # a side may be open
@@ -512,15 +513,6 @@ def _judge_dates(a: Claim, b: Claim) -> Verdict:
         return Verdict(CONSISTENT, "CK301",
                        f"{a.text} and {b.text} are compatible; with no year the weekday cannot be checked")
     return Verdict(UNVERIFIABLE, "CK202", f"{a.text} and {b.text} cannot both be placed on the calendar")
-
-
-def _misnamed_day(c: Claim) -> int | None:
-    """The weekday a placed day's words name when its date is another weekday ("Thursday 8 August 2025")."""
-    v = c.value
-    if not (isinstance(v, DateSpan) and v.resolved and v.start is not None and v.start == v.end):
-        return None
-    named = named_weekday(c.text)
-    return named if named is not None and named != v.start.weekday() else None
 
 
 def _names_weekday(text: str) -> bool:

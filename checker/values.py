@@ -6,6 +6,7 @@ Both are frozen so claims can be shared, hashed and compared freely.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import field, replace
@@ -265,17 +266,32 @@ def named_weekday(text: str) -> int | None:
     return None
 
 
-_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+def misnamed_weekday(c: Claim) -> int | None:
+    """The weekday a placed day's words name when its date is another weekday ("Friday, May 22" when 22 May
+    2024 was a Wednesday)."""
+    v = c.value
+    if not (isinstance(v, DateSpan) and v.resolved and v.start is not None and v.start == v.end):
+        return None
+    named = named_weekday(c.text)
+    return named if named is not None and named != v.start.weekday() else None
+
+
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+@functools.lru_cache(maxsize=4096)
+def written_figure(text: str) -> str | None:
+    """The first figure of a claim's words as written, without thousands separators ("84,200" -> "84200",
+    "6.4%" -> "6.4"); None for a figure in words. (Cached: alignment asks for it once per pair.)"""
+    m = _FIGURE.search(text)
+    return m.group().replace(",", "") if m else None
 
 
 def transposed(a: str, b: str) -> bool:
     """Two figures written with the same digits in another order ("6.4%" and "4.6%", "84,200" and "48,200",
     450 and 540): a slip of the keyboard, the same figure misreported."""
-    ma, mb = _DIGITS.search(a), _DIGITS.search(b)
-    if not (ma and mb):
-        return False
-    da, db = ma.group().replace(",", ""), mb.group().replace(",", "")
-    if da.find(".") != db.find("."):
+    da, db = written_figure(a), written_figure(b)
+    if da is None or db is None or da.find(".") != db.find("."):
         return False
     da, db = da.replace(".", ""), db.replace(".", "")
     return da != db and len(set(da)) >= 2 and sorted(da) == sorted(db)

@@ -46,7 +46,12 @@ def offset(q: Quantity, day: dt.date | None) -> int | None:
     if z[0] in "~@":
         return int(z[1:])
     std, _, summer = z[1:].partition("/")
-    return int(summer) if day is not None and 4 <= day.month <= 10 else int(std)
+    return int(summer) if _summer(day) else int(std)
+
+
+def _summer(day: dt.date | None) -> bool:
+    """Whether a day falls in the part of the year a zone's second offset holds (April to October)."""
+    return day is not None and 4 <= day.month <= 10
 
 
 def local_offset(claims: list[Claim], text: str) -> int | None:
@@ -102,7 +107,7 @@ def place_offset(text: str, lex: Lexicon, day: dt.date | None) -> int | None:
     jan, jul = max(counts, key=lambda p: (counts[p], -first[p]))
     if jan != jul and day is None:
         return None
-    return jul if day is not None and 4 <= day.month <= 10 else jan
+    return jul if _summer(day) else jan
 
 
 def with_local(claims: list[Claim], minutes: int, marked_only: bool = False, mark: str = "~") -> list[Claim]:
