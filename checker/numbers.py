@@ -29,6 +29,15 @@ class Num(NamedTuple):
     integer_text: str = ""  # digits as written (for year/score/phone tests)
 
 
+def _scaled_precision(text: str, precision: float, scale: float, words: bool) -> float:
+    """The rounding a figure before a scale word carries. "1.2 million" keeps its decimal slack; a whole number of
+    two or more digits is rounded to its last digit ("$36 billion" for $35.9 billion, "$10 billion" for $10.32
+    billion); a single digit is taken as stated ("3 million" is not "3 million give or take half a million")."""
+    if words:
+        return 0.0
+    return precision * scale if "." in text or sum(ch.isdigit() for ch in text) >= 2 else 0.0
+
+
 def parse_digits(text: str) -> tuple[float, float] | None:
     """'1,234.5' -> (1234.5, 0.05), '1.234,5' (continental) -> (1234.5, 0.05), '48' -> (48, 0.5): half the last stated digit, the rounding a writer
     may have applied. None for a figure too large for a float ("1e400") or a dotted code ("17.4.1"); the tokenizer leaves longer runs
@@ -215,8 +224,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         w = ts.low[j]
         if w in lex.scales and not (w == "hundred" and not words and value >= 1000):  # "32 hundred", "322 hundred"
             value *= lex.scales[w]
-            # "3 million" is not "3 million give or take half a million"; "1.2 million" keeps its decimal slack
-            precision = precision * lex.scales[w] if "." in ts.tok[i] else 0.0
+            precision = _scaled_precision(ts.tok[i], precision, lex.scales[w], words)
             scaled = True
             j += 1
             continue
@@ -232,7 +240,7 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
                     and (not money_only or money or (decimal and "." in ts.tok[i])) \
                     and not _followed_by_letter(ts, j):
                 value *= factor
-                precision = precision * factor if "." in ts.tok[i] else 0.0
+                precision = _scaled_precision(ts.tok[i], precision, factor, words)
                 scaled = True
                 j += 1
                 continue
