@@ -209,14 +209,18 @@ def _forecast(a: Claim, b: Claim, da: str, db: str,
     """A forecast, projection or guidance against the outcome ("the exit poll puts Labour on 410 seats" against
     the 412 it won): what was foreseen is not what came, so the two never conflict. The outcome is known to
     have come when its report is dated after the forecast's, or undated against a dated forecast; two plans of
-    the same day ("expects to create 2,000 jobs", "promises 2,500") still conflict."""
+    the same day ("expects to create 2,000 jobs", "promises 2,500") still conflict. A forecast whose report gives
+    no date may have been made before the outcome came (election night's "latest projections"): never a conflict."""
     ea, eb = dict(a.aspects).get("expectation"), dict(b.aspects).get("expectation")
     if ea is None or eb is None or ea == eb:
         return None
     (foreseen, on), (came, after) = ((da, published[0]), (db, published[1])) if ea != "plain" \
         else ((db, published[1]), (da, published[0]))
-    if on is None or (after is not None and after <= on):
+    if on is not None and after is not None and after <= on:
         return None
+    if on is None:
+        return f"a forecast, not a conflict: {foreseen} was foreseen in a report that gives no date, {came} may be " \
+               "the outcome that came after it"
     return f"a forecast, not a conflict: {foreseen} was foreseen, {came} the outcome"
 
 
