@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .changes import POINTS
-from .frame import Frame, frame_of, idf_table, weigh_context
+from .frame import Frame, frame_of, idf_table, set_spans, weigh_context
 from .lexicon import Lexicon
 from .subjects import stem
 from .zones import comparable
@@ -118,6 +118,7 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+_SPAN_SLACK = 1.1  # two spans a figure accrued over that differ by less are one ("36 hours", "a day and a half")
 NEVER = "never"  # a pair_vector feature that rules a pair out whatever else it shares (not fitted)
 
 
@@ -214,6 +215,13 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         # one sentence may name several events ("1,145 injured, 405 trapped"): the one nearest each figure
         # is its predicate, and two different predicates are two facts
         v["nearest_clash"] = 1.0
+    if a.names and b.names:
+        # whose figure it is: "the Liberal Democrats ... 71 seats" and "the SNP ... 38 seats" name two holders, each
+        # known to the other source, so the figures are two facts; a name in both clauses is one holder
+        if a.names & b.names:
+            v["name_shared"] = 1.0
+        elif a.names & b.source_names and b.names & a.source_names:
+            v["name_clash"] = 1.0
     common = a.context & b.context
     if common:
         wa, wb = a.context_weight, b.context_weight
@@ -303,6 +311,9 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
             v[NEVER] = 1.0
         if a.block == "age" and _named(a.claim) and _named(b.claim) and a.claim.subject_key != b.claim.subject_key:
             v[NEVER] = 1.0  # "Callum Reid, 24" against "Anja Reller, 26": the ages of two people
+        if a.over and b.over and "value_equal" not in v and (
+                a.over[1] < b.over[0] / _SPAN_SLACK or b.over[1] < a.over[0] / _SPAN_SLACK):
+            v[NEVER] = 1.0  # "80 mph in the past 12 hours" against "110 mph in 24 hours": two spans, two facts
         if "part_clash" in v and not agree:
             v[NEVER] = 1.0  # "four others are presumed dead" against the six lost: a part is not its whole
         # a minimum against the day's high, a forecast against the outcome, a change on the year against one on the
@@ -664,6 +675,13 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in canonical_order(claims_by_source)]
     idf = idf_table(f for _, fs in frames for f in fs)
     weigh_context((f for _, fs in frames for f in fs), idf)
+    for _, fs in frames:
+        set_spans(fs)
+        named = frozenset().union(*(f.names for f in fs))
+        for f in fs:
+            f.source_names = named
+            if f.lead in named:  # "Lyra on course for the Moon": a sentence's first word its source names elsewhere
+                f.names |= {f.lead}
     facts: list[Fact] = []
     index: dict[tuple, list[int]] = defaultdict(list)
     timed = (DATE, TIME)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -59,6 +60,10 @@ class Frame:
     running: bool = False  # a count that only grows as an event goes on (a toll): each day's figure is one fact's
     context_weight: float = 0.0     # summed rarity of the context words (set once the run's idf is known)
     change: bool = False   # (shares) says how much something moved ("up 3.1 per cent", "2 points"), not a level
+    names: frozenset[str] = frozenset()  # capitalised names in the figure's clause ("liberal", "democrats"): whose
+    source_names: frozenset[str] = frozenset()  # ... and every such name its source gives near any figure
+    lead: str | None = None  # the clause's sentence-first word, a name only if its source names it mid-sentence too
+    over: tuple[float, float] | None = None  # hours the figure accrued over ("250 mm of rain fell in 36 hours")
 
 
 def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
@@ -89,7 +94,72 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
                  log_sizes=_readings(c.value, lex),
                  subject_words=_subject_words(c.subject), kin=related, running=count_kind(c, lex) == "running",
                  recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text),
-                 change=is_change(c, lex))
+                 change=is_change(c, lex), **_names(c, lex))
+
+
+_OVER = re.compile(r"\b(?:in|over|within|during)(?:\s+the)?(?:\s+(?:past|last|first|next|space\s+of))?\s*$", re.I)
+
+
+def set_spans(frames: list[Frame]) -> None:
+    """A figure followed in its clause by the time it accrued over ("250 millimetres of rain fell in 36 hours",
+    "strengthened by 80 mph in the past 12 hours"): the span, in hours, is part of what the figure states (frames
+    of one source, in text order)."""
+    for i, f in enumerate(frames):
+        c = f.claim
+        if c.kind in (DATE, TIME) or not isinstance(c.value, Quantity) or c.value.dimension == "time":
+            continue
+        for g in frames[i + 1:i + 3]:
+            d = g.claim
+            if d.sentence_start != c.sentence_start or d.start < c.end:
+                break
+            q = d.value
+            if not (isinstance(q, Quantity) and q.dimension == "time" and q.low is not None):
+                continue
+            gap = c.sentence[c.end - c.sentence_start:d.start - c.sentence_start]
+            if not _CLAUSE_CUTS.search(gap) and _OVER.search(gap):
+                f.over = (q.low, q.high if q.high is not None else q.low)
+            break
+
+
+def _names(c: Claim, lex: Lexicon) -> dict:
+    names, lead = clause_names(c, lex)
+    return {"names": names, "lead": lead}
+
+
+_CLAUSE_CUTS = re.compile(r"[,;:\u2013\u2014]|\s-\s")
+_CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'&-]*")
+_ATTRIBUTION = re.compile(r"\s+(?:said|says|say|reported|reports|told|tells|announced|estimated|estimates)\b")
+
+
+def clause_names(c: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
+    """The capitalised names in the clause that holds the figure ("The Liberal Democrats have climbed to 71 seats"
+    -> liberal, democrats), whose figure it is: a party's seats, a runner's time, one city's toll; and the clause's
+    sentence-first word apart (capitalised whatever it is: "Officials", or "Lyra"). Left out: months and weekdays,
+    stopwords, and a name that only says who reported the figure ("Xinhua said", "according to Reuters")."""
+    sent = c.sentence
+    at = c.start - c.sentence_start
+    if not sent or not 0 <= at <= len(sent):
+        return frozenset(), None
+    end = at + len(c.text)
+    left = max((m.end() for m in _CLAUSE_CUTS.finditer(sent, 0, at)), default=0)
+    right = next((m.start() for m in _CLAUSE_CUTS.finditer(sent, end)), len(sent))
+    stop, months, weekdays = lex.stopwords, lex.months, lex.weekdays
+    first = len(sent) - len(sent.lstrip())
+    out = set()
+    lead = None
+    for m in _CAPITALISED.finditer(sent, left, right):
+        if at <= m.start() < end:
+            continue
+        w = m.group().lower().removesuffix("'s").removesuffix("\u2019s").strip("'\u2019-&")
+        if len(w) < 2 or w in stop or w in months or w in weekdays:
+            continue
+        if _ATTRIBUTION.match(sent, m.end()) or sent[max(0, m.start() - 13):m.start()].lower().endswith("according to "):
+            continue
+        if m.start() == first:
+            lead = w
+        else:
+            out.add(w)
+    return frozenset(out), lead
 
 
 def _kin_of(lex: Lexicon) -> dict[str, frozenset[str]]:
