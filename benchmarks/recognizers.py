@@ -164,8 +164,10 @@ def _match(file: str, claim, exp, lex) -> bool:
                     ok &= v.start == dt.date.fromisoformat(alt["start"][:10])
                 if alt.get("end") and v.end is not None:
                     end = dt.date.fromisoformat(alt["end"][:10])
+                    # (a quarter named by its months, "from April to June", ends at its last month's start)
                     ok &= v.end + dt.timedelta(days=1) == end or v.end == end or (
-                        _is_range(exp["text"]) and _period_start(v.end, v.grain) == end)
+                        _is_range(exp["text"]) and end in (_period_start(v.end, v.grain), _period_start(
+                            v.end, "month" if v.grain == "quarter" else v.grain)))
                 if ok:
                     return True
         return False

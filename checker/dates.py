@@ -219,7 +219,11 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             y2 = e.year2 or (y + 1 if e.month2 < e.month else y)
             b = dt.date(y2, e.month2, _last_day(y2, e.month2))
             a = dt.date(y, e.month, 1)
-            return DateSpan(a, b, e.unit or "month") if a <= b else None  # "Q3": grain quarter; "H2": half
+            if a > b:
+                return None
+            # "Q3": grain quarter; "H2": half; "April-June", three months that make a quarter, are one too
+            quarter = y2 == y and e.month % 3 == 1 and e.month2 == e.month + 2
+            return DateSpan(a, b, e.unit or ("quarter" if quarter else "month"))
         return _month_span(y, e.month, e.part)
     if k == "year":
         if e.part:
@@ -273,7 +277,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
         return _span(min(days), max(days), "day")
     if k == "relative":
         return _relative(e, ref)
-    if k in ("range", "shift", "edge"):
+    if k in ("range", "shift", "edge", "period"):
         return _counted_span(e, ref)
     if k == "open":  # "before 2010": up to the day before it; "after 2018": from the day after it
         s = resolve(e.parts[0], ref)
@@ -352,11 +356,18 @@ def _counted_span(e: DateExpr, ref: Reference) -> DateSpan | None:
                     break
         if b.end < a.start:
             return None
+        if a.start.day == 1 and a.start.month % 3 == 1 and b.end.year == a.start.year \
+                and b.end.month == a.start.month + 2 and b.end.day == _last_day(b.end.year, b.end.month):
+            return DateSpan(a.start, b.end, "quarter")  # "from July to September": three months, a quarter
         return DateSpan(a.start, b.end, min(a.grain, b.grain, key=lambda g: _GRAIN_RANK.get(g, 0)))
     s = spans[0] if spans else None
     if s is None or not s.resolved or s.start is None or s.end is None:
         return s if s is None else _unresolved(s.grain)
     n, u = e.offset, e.unit or "day"
+    if e.kind == "period":  # "the three months to June 30": that long, back from the end of the date
+        a = _shift(s.end + dt.timedelta(days=1), u, n)
+        grain = "quarter" if (u, n) == ("month", -3) else "year" if (u, n) in (("month", -12), ("year", -1)) else u
+        return DateSpan(a, s.end, grain)
     if e.kind == "shift":  # "three days after January 12": the anchor moved, its grain kept
         a = _shift(s.start, u, n)
         b = a if s.start == s.end else _shift(s.end, u, n)
@@ -569,8 +580,12 @@ def parse_date(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
     got = _parse_one(ts, i, lex, _depth)
     if _depth:
         return got
+    low = ts.low
+    if (i + 1 < ts.n and low[i + 1] in _PERIOD_TO) or (i + 2 < ts.n and low[i + 2] in _PERIOD_TO):
+        period = _period(ts, i, lex)
+        if period is not None:
+            return period
     if got is None:
-        low = ts.low
         # most tokens here are figures that are no date: look for the word a counted span needs first
         if low[i] in _EDGES or (i + 2 < ts.n and low[i + 2] in _STEP) or (i + 4 < ts.n and low[i + 4] in _STEP):
             got = _counted(ts, i, lex)
@@ -1061,6 +1076,35 @@ def _counted(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | No
     return DateExpr("shift", offset=count * _STEP[low[k + 1]], unit=_UNITS[w], parts=(inner[0],)), i, inner[2]
 
 
+_PERIOD_TO = frozenset(("to", "ending", "ended"))
+_PERIOD_NAMES = {"year": (1, "year"), "quarter": (3, "month")}  # "the year to June", "the quarter ended Sept. 30"
+
+
+def _period(ts: Tokens, i: int, lex: Lexicon) -> tuple[DateExpr, int, int] | None:
+    """A period told by its length and its end, as company and statistics reports write it: "the three months to
+    June 30, 2025", "the 12 months to the end of June", "the year to June 2025", "the quarter ended Sept. 30"."""
+    low, n = ts.low, ts.n
+    if low[i] in _PERIOD_NAMES:
+        count, unit = _PERIOD_NAMES[low[i]]
+        k = i + 1
+    else:
+        c = _count_at(ts, i, lex) if ts.typ[i] == NUM or low[i] in lex.number_words or low[i] in lex.tens else None
+        if c is None or c[1] >= n or low[c[1]] not in _UNITS or (c[0] > 1) != low[c[1]].endswith("s") \
+                or _UNITS[low[c[1]]] not in ("day", "week", "month", "year") or not 0 < c[0] <= 120:
+            return None
+        count, unit, k = c[0], _UNITS[low[c[1]]], c[1] + 1
+    if k + 1 >= n or low[k] not in _PERIOD_TO:
+        return None
+    j = k + 1
+    inner = parse_date(ts, j, lex, 1)
+    if inner is None and low[j] == "the" and j + 1 < n:
+        inner = parse_date(ts, j + 1, lex, 1)
+    if inner is None or inner[1] > j + 1 or inner[0].kind in ("weekday", "relative", "range", "years", "decade"):
+        return None
+    first = i - 1 if i > 0 and low[i - 1] == "the" else i
+    return DateExpr("period", offset=-count, unit=unit, parts=(inner[0],)), first, inner[2]
+
+
 # "before 2010", "after Feb 2018", "later than 2020": a span open on one side
 _OPEN_WORDS = {"before": -1, "after": 1}
 _OPEN_THAN = {"later": 1, "earlier": -1, "greater": 1}
@@ -1112,6 +1156,8 @@ def _range_from(ts: Tokens, got: tuple[DateExpr, int, int], lex: Lexicon) -> tup
     if not (c in _RANGE_TO or (c == "and" and between)):
         return got
     j = end + 1
+    if c in ("-", "–", "—") and low[j] in ("to", "through") and j + 2 < n and ts.tok[j + 1] in ("-", "–", "—"):
+        j += 2  # "the July-to-September quarter"
     if low[j] in _NOW and (low[j] != "date" or c != "and"):
         e2, end2 = DateExpr("relative", unit="day", offset=0), j + 1
     elif low[j] == "the" and j + 1 < n and low[j + 1] == "present":
