@@ -70,7 +70,8 @@ def examples(cluster: Path, lex) -> tuple[list[dict[str, float]], list[int]]:  #
     sources = read_sources([str(cluster / n) for n in names])
     claims, _ = _prepare(sources, lex)
     name_of = {s.id: Path(s.doc.path).name for s in sources}
-    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
+    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex,
+                  published={s.id: s.doc.published for s in sources})
     frames = [m for f in facts for m in f.members]
     from checker.frame import idf_table
 

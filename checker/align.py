@@ -262,6 +262,14 @@ def pair_vector(a: Frame, b: Frame, known: frozenset[str], idf: dict[str, float]
         # a toll told on several days ("killing at least 24", then "killed at least 82"): one running count,
         # however far apart its figures, when the event beside both is the same
         v["running_same_event"] = 1.0
+    if a.running and b.running and not date and a.day and b.day and a.log_size is not None \
+            and b.log_size is not None and ("running_same_event" in v or name == "subject_same"):
+        # a later report of a toll gives it higher; a lower later figure is another count (or a conflict)
+        if a.day == b.day:
+            v["running_same_day"] = 1.0
+        else:
+            older, newer = (a, b) if a.day < b.day else (b, a)
+            v["running_grows" if newer.log_size >= older.log_size - 0.005 else "running_falls"] = 1.0
     if a.block == "proportion":
         _change_features(a, b, v)
     if a.block == "proportion" and a.claim.trait and b.claim.trait:
@@ -666,8 +674,9 @@ def _keys(f: Frame) -> set[tuple]:
 
 
 def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexicon,
-          threshold: float | None = None) -> list[Fact]:
-    """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order.
+          threshold: float | None = None, published: dict[str, object] | None = None) -> list[Fact]:
+    """Facts across sources. `claims_by_source` holds (source id, claims, reference year) in order; `published`
+    each source's publication date, where known (a running count's later report may give a higher figure).
     Figures are lined up first; dates then, helped by the facts their clauses' figures joined."""
     model = Model.of(lex)
     if threshold is not None:
@@ -675,7 +684,11 @@ def align(claims_by_source: list[tuple[str, list[Claim], int | None]], lex: Lexi
     frames = [(s, [frame_of(c, lex, ry) for c in cl]) for s, cl, ry in canonical_order(claims_by_source)]
     idf = idf_table(f for _, fs in frames for f in fs)
     weigh_context((f for _, fs in frames for f in fs), idf)
-    for _, fs in frames:
+    for source, fs in frames:
+        day = (published or {}).get(source)
+        if day is not None and hasattr(day, "toordinal"):
+            for f in fs:
+                f.day = day.toordinal()
         set_spans(fs)
         named = frozenset().union(*(f.names for f in fs))
         for f in fs:

@@ -64,6 +64,7 @@ class Frame:
     source_names: frozenset[str] = frozenset()  # ... and every such name its source gives near any figure
     lead: str | None = None  # the clause's sentence-first word, a name only if its source names it mid-sentence too
     over: tuple[float, float] | None = None  # hours the figure accrued over ("250 mm of rain fell in 36 hours")
+    day: int | None = None  # the source's publication day (an ordinal), when it gives one
 
 
 def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:

@@ -344,7 +344,8 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
     pub = _published(sources)
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold
-    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
+    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex,
+                  published={s.id: s.doc.published for s in sources})
     b = _Builder(lex, severities)
     sentences = _sentences(claims)
     for fact in facts:
@@ -364,7 +365,8 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
     pub = _published(sources)
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold
-    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex)
+    facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex,
+                  published={s.id: s.doc.published for s in sources})
     b = _Builder(lex, severities)
     sentences = _sentences(claims)
     for fact in facts:
