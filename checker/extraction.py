@@ -764,9 +764,11 @@ class _Walker:
             kind, canon, dim, stated, factor = QUANTITY, pre.canonical, pre.dimension, pre.name, pre.factor
         if currency and (unit is None or unit[0] != MONEY):
             kind, canon, dim, stated = MONEY, currency, "currency", currency
-        if unit is not None and currency is None and lo is not None and lo.scaled and self.low_at[unit[2]] != "of" \
-                and self.low_at[end] in self.lex.currency_after_scale:
-            # "361 million pounds" is money; "40,000 pounds of ammonia" a mass
+        if unit is not None and currency is None and lo is not None and self.low_at[unit[2]] != "of" \
+                and self.low_at[end] in self.lex.currency_after_scale \
+                and (lo.scaled or (self._cued(end, "british") and not self._cued(end, "weight"))):
+            # "361 million pounds" is money, and so are "287,450 pounds" and "fines of a thousand pounds" in a
+            # British story; "40,000 pounds of ammonia" is a mass
             unit = (MONEY, self.lex.currency_after_scale[self.low_at[end]], unit[2])
         if unit is not None:
             ukind, udef, uend = unit
