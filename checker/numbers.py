@@ -237,7 +237,8 @@ def read_number(ts: Tokens, i: int, lex: Lexicon, money: bool = False) -> Num | 
         if ab and not scaled:
             factor, attached_only, money_only, decimal, apart_after_decimal = ab
             if (not attached_only or ts.attached(j) or (apart_after_decimal and "." in ts.tok[i])) \
-                    and (not money_only or money or (decimal and "." in ts.tok[i])) \
+                    and (not money_only or money or (decimal and "." in ts.tok[i])
+                         or (j + 1 < n and ts.low[j + 1] in lex.scale_nouns)) \
                     and not _followed_by_letter(ts, j):
                 value *= factor
                 precision = _scaled_precision(ts.tok[i], precision, factor, words)
