@@ -978,6 +978,10 @@ def _parse_one(ts: Tokens, i: int, lex: Lexicon, _depth: int = 0) -> tuple[DateE
             if inner and inner[0].kind in ("md", "ymd") and inner[1] == k2:
                 e = inner[0]
                 return DateExpr(e.kind, e.year, e.month, e.day, weekdays=(w,), explicit_year=e.explicit_year), i, inner[2]
+        if t in ("this", "current") and len(days) == 1 and not (k < n and ts.tok[k] in ("-", "(", "/")):
+            # "this Friday": the Friday of the week of publication, ahead or just past ("starts this Friday",
+            # written on a Tuesday, is three days on), as "Friday of this week"
+            return DateExpr("relative", unit="week", offset=0, weekdays=(w,)), i, k
         return DateExpr("weekday", weekdays=tuple(days), offset=off), i, k
     # ---- "four years ago", "3 days ago"
     if ts.typ[i] == NUM or t in lex.number_words or t in lex.tens or t in ("a", "an"):
