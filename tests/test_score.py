@@ -79,8 +79,8 @@ def test_development_clusters():
 def test_fresh_clusters():
     s = _score(SHARED / "bench-fresh")
     assert s["failed_clusters"] == 0
-    # (0.818 before the weights were refitted on all 64 clusters: one conflict fewer, one false alarm fewer)
-    assert s["conflict_f1"] >= 0.79 and s["conflict_precision"] >= 0.89 and s["false_alarms"] <= 3, s
+    # (measured: F1 0.806, precision 0.962, one false alarm)
+    assert s["conflict_f1"] >= 0.80 and s["conflict_precision"] >= 0.9 and s["false_alarms"] <= 2, s
     assert s["consistent_recall"] >= 0.90, s
     assert s["unsupported_precision"] >= 0.9 and s["unsupported_recall"] >= 0.9, s
 
@@ -99,9 +99,8 @@ def test_open_and_train_together():
     54 false alarms). Issue #20's goal in sample is F1 0.90, consistent 0.90, at most 7 false alarms: far from met."""
     s = _score_all(SHARED / "bench-open", SHARED / "bench-train")
     assert s["failed_clusters"] == 0
-    # (F1 0.503 before an undated report stopped turning a running count's growth into a conflict: one gold
-    # conflict of injured counts, 'nearly 50' against 'around 40', became an update; four toll pairs were won)
-    assert s["conflict_f1"] >= 0.49 and s["consistent_recall"] >= 0.68 and s["false_alarms"] <= 49, s
+    # (measured: F1 0.52, consistent 0.703, 35 false alarms)
+    assert s["conflict_f1"] >= 0.51 and s["consistent_recall"] >= 0.69 and s["false_alarms"] <= 37, s
     assert s["unsupported_recall"] >= 0.9, s
 
 
@@ -112,5 +111,5 @@ def test_unseen_clusters():
     false alarm per cluster. Held here at what was measured once they had been read."""
     s = _score(ROOT / "fixtures" / "unseen")
     assert s["failed_clusters"] == 0
-    assert s["conflict_f1"] >= 0.77 and s["consistent_recall"] >= 0.82 and s["false_alarms"] <= 2, s
+    assert s["conflict_f1"] >= 0.78 and s["consistent_recall"] >= 0.84 and s["false_alarms"] <= 2, s
     assert s["unsupported_recall"] >= 0.9, s
