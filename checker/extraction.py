@@ -501,6 +501,9 @@ class _Walker:
             return None
         if nxt in lex.stopwords:
             return None
+        if prev == "a" and nxt in lex.toll_ordinal_nouns:
+            # "a fifth person has died", "a second case was confirmed": the count has reached five, two
+            return Mention(i, end, NUMBER, Quantity(float(v), float(v), precision=0.0))
         return Mention(i, end, ORDINAL, Quantity(v, v, dimension="ordinal"))
 
     def read_proportion(self, i: int) -> Mention | None:

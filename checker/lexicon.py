@@ -236,6 +236,7 @@ def _validate(rid: str, rf: RuleFile) -> None:
         _mapping_of(rf, "ranks_from_end", lambda v: isinstance(v, int) and v > 0, "a whole number above 0", required=False)
         _expect(rf, ("count_adjectives",), _is_str_list(d.get("count_adjectives", [])), "a list of words")
         _expect(rf, ("scale_nouns",), _is_str_list(d.get("scale_nouns", [])), "a list of words")
+        _expect(rf, ("toll_ordinal_nouns",), _is_str_list(d.get("toll_ordinal_nouns", [])), "a list of words")
         for key in ("zero_nouns", "zero_between"):
             _expect(rf, (key,), _is_str_list(d.get(key, [])), "a list of words")
         _expect(rf, ("slash_denominators",), isinstance(d.get("slash_denominators", []), list)
@@ -532,6 +533,7 @@ class Lexicon:
     ranks_from_end: dict[tuple[str, ...], int]  # "penultimate": 2, "third from last": 3
     count_adjectives: frozenset[str]  # "one last time": after "one", a count, not the pronoun
     scale_nouns: frozenset[str]  # "1.2m homes": before these, a money-only abbreviation is a scale in any context
+    toll_ordinal_nouns: frozenset[str]  # "a fifth person has died": after "a", an ordinal before these is a count
     fractions: dict[str, float]
     ordinals: dict[str, int]
     vague: dict[tuple[str, ...], tuple[float, float | None]]
@@ -812,6 +814,7 @@ def _compile(raw: dict[str, dict[str, Any]], folders: tuple[Path, ...]) -> Lexic
         multipliers={k.lower(): float(v) for k, v in num.get("multipliers", {}).items()},
         count_adjectives=frozenset(w.lower() for w in num.get("count_adjectives", [])),
         scale_nouns=frozenset(w.lower() for w in num.get("scale_nouns", [])),
+        toll_ordinal_nouns=frozenset(w.lower() for w in num.get("toll_ordinal_nouns", [])),
         ranks_from_end={phrase_key(k): int(v) for k, v in num.get("ranks_from_end", {}).items()},
         slash_denominators=frozenset(int(v) for v in num.get("slash_denominators", [])),
         fractions={k.lower(): float(v) for k, v in num.get("fractions", {}).items()},
