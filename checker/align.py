@@ -470,8 +470,10 @@ def _date_features(a: Frame, b: Frame, v: dict[str, float], why: list[str] | Non
             v["date_same_span"] = 1.0
         elif da.start <= db.end and db.start <= da.end:
             v["date_overlap"] = 1.0
-        elif min(abs((da.start - db.end).days), abs((db.start - da.end).days)) > 45:
+        elif (gap := min(abs((da.start - db.end).days), abs((db.start - da.end).days))) > 45:
             v["date_far"] = 1.0  # a misreported day is off by days or weeks, seldom by seasons
+            if gap > 366:
+                v["date_years_apart"] = 1.0  # "in 2005" against "in 2019": two events' years, seldom one misreported
     wa, wb = _weekday_of(a.claim), _weekday_of(b.claim)
     if wa is not None and wb is not None and (not (isinstance(da, DateSpan) and da.resolved and isinstance(db, DateSpan)
                                                    and db.resolved) or misnamed_weekday(a.claim) is not None

@@ -54,3 +54,12 @@ def test_clauses_that_name_two_holders():
     v = _vector("The Greens won 41 seats. The Farmers' Union won 12 seats in the north.", "41",
                 "The Greens won 38 seats. The Farmers' Union won 12 seats in the north.", "38")
     assert v.get("name_shared") == 1.0 and "name_clash" not in v
+
+
+def test_dates_years_apart():
+    v = _vector("Labour last won a general election in 2005, under Tony Blair.", "2005",
+                "Labour last won a general election in 2019, the paper said.", "2019")
+    assert v.get("date_years_apart") == 1.0 and v.get("date_far") == 1.0
+    v = _vector("The bridge closed on June 2, 2025, for repairs.", "June 2, 2025",
+                "The bridge closed on June 12, 2025, for repairs.", "June 12, 2025")
+    assert "date_years_apart" not in v and "date_far" not in v
