@@ -1392,7 +1392,8 @@ def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Wal
                     year_hint: int | None = None) -> int | None:
     """The year a source's bare dates fall in: its published date's; else the years it names as its own
     ("fiscal 2024 second quarter"); else, in a story of several sources, the year of its dated sources
-    (`year_hint`), never a year named in passing ("since the 1997 floods", "the 2019 storm")."""
+    (`year_hint`) unless it names that year or a later one, never a year named in passing ("since the 1997
+    floods", "the 2019 storm", "a 2022 surge")."""
     items = []
     low, typ = w.low_at, w.ts.typ
     for m in mentions:
@@ -1400,10 +1401,12 @@ def _reference_year(mentions: list[Mention], published: dt.date | None, w: "_Wal
         if e and e.explicit_year:
             # in passing: the start of a period ("since 1997") or a year naming another event ("the 2019 floods")
             passing = _since_before(w.ts, m.first) or (
-                e.kind == "year" and low[m.first - 1] in ("the", "its", "their", "his", "her", "s")
+                e.kind == "year" and low[m.first - 1] in ("the", "a", "an", "its", "their", "his", "her", "s")
                 and m.end < w.n and typ[m.end] == WORD and low[m.end] not in w.lex.stopwords)
             items += [(y, passing) for y in (e.year, e.year2) if y]
-    if published is None and year_hint and not any(not passing for _, passing in items):
+    if published is None and year_hint and not any(not passing and y >= year_hint for y, passing in items):
+        # an undated report of the story names only earlier years ("in 2022, 14 were treated there"): background;
+        # its own dates fall in the year of the story's dated reports
         return year_hint
     return reference_year_of(published, items)
 

@@ -230,3 +230,18 @@ def test_undated_source_takes_the_story_year(tmp_path):
     assert not [f for f in report.findings if f.verdict == "conflict"]
     docs = [Source(f"s{k}", checker.load(str(p))) for k, p in enumerate((undated, undated))]
     assert story_year(docs) is None
+
+
+def test_an_undated_report_takes_the_story_year_over_earlier_years_it_names():
+    """An undated report in a story whose dated reports are of 2025: "July 18" is of 2025, whatever earlier years
+    it names as background ("in a 2022 surge", "in 2019, the council ..."); a year it names as its own stays."""
+    for text in ("The crush on the night of July 18 killed seven. In a 2022 surge there, 14 were treated.",
+                 "The crush on the night of July 18 killed seven. In 2019, the council widened the gate."):
+        got = [c for c in checker.extract(text, year_hint=2025) if c.text == "July 18"]
+        assert got and str(got[0].value.start) == "2025-07-18", text
+    got = [c for c in checker.extract("The crush on the night of July 18, 2026, killed seven.", year_hint=2025)
+           if c.text.startswith("July 18")]
+    assert str(got[0].value.start) == "2026-07-18"
+    got = [c for c in checker.extract("In 2026 the festival moves. The gates open on July 18.", year_hint=2025)
+           if c.text == "July 18"]
+    assert str(got[0].value.start) == "2026-07-18"
