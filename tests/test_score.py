@@ -99,8 +99,8 @@ def test_open_and_train_together():
     54 false alarms). Issue #20's goal in sample is F1 0.90, consistent 0.90, at most 7 false alarms: far from met."""
     s = _score_all(SHARED / "bench-open", SHARED / "bench-train")
     assert s["failed_clusters"] == 0
-    # (measured: F1 0.52, consistent 0.703, 35 false alarms)
-    assert s["conflict_f1"] >= 0.51 and s["consistent_recall"] >= 0.69 and s["false_alarms"] <= 37, s
+    # (measured: F1 0.549, consistent 0.714, 34 false alarms)
+    assert s["conflict_f1"] >= 0.54 and s["consistent_recall"] >= 0.70 and s["false_alarms"] <= 36, s
     assert s["unsupported_recall"] >= 0.9, s
 
 
