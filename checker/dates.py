@@ -54,6 +54,12 @@ def _last_day(y: int, m: int) -> int:
     return calendar.monthrange(y, m)[1]
 
 
+def _is_quarter(a: dt.date, b: dt.date) -> bool:
+    """The span is a calendar quarter, however it was written ("Q3", "July to September", "April-June")."""
+    return a.day == 1 and a.month % 3 == 1 and b.year == a.year and b.month == a.month + 2 \
+        and b.day == _last_day(b.year, b.month)
+
+
 def _span(a: dt.date, b: dt.date, grain: str) -> DateSpan:
     wd = a.weekday() if a == b else None
     return DateSpan(a, b, grain, wd, True)
@@ -222,8 +228,7 @@ def resolve(e: DateExpr, ref: Reference) -> DateSpan | None:
             if a > b:
                 return None
             # "Q3": grain quarter; "H2": half; "April-June", three months that make a quarter, are one too
-            quarter = y2 == y and e.month % 3 == 1 and e.month2 == e.month + 2
-            return DateSpan(a, b, e.unit or ("quarter" if quarter else "month"))
+            return DateSpan(a, b, e.unit or ("quarter" if _is_quarter(a, b) else "month"))
         return _month_span(y, e.month, e.part)
     if k == "year":
         if e.part:
@@ -356,8 +361,7 @@ def _counted_span(e: DateExpr, ref: Reference) -> DateSpan | None:
                     break
         if b.end < a.start:
             return None
-        if a.start.day == 1 and a.start.month % 3 == 1 and b.end.year == a.start.year \
-                and b.end.month == a.start.month + 2 and b.end.day == _last_day(b.end.year, b.end.month):
+        if _is_quarter(a.start, b.end):
             return DateSpan(a.start, b.end, "quarter")  # "from July to September": three months, a quarter
         return DateSpan(a.start, b.end, min(a.grain, b.grain, key=lambda g: _GRAIN_RANK.get(g, 0)))
     s = spans[0] if spans else None

@@ -90,12 +90,13 @@ def frame_of(c: Claim, lex: Lexicon, ref_year: int | None) -> Frame:
     own = {stem(w) for w in (c.subject or "").split()}
     kin = lex.derived("subject_kin", _kin_of)
     related = frozenset(k for s in subjects for k in kin.get(s, ()))
+    names, lead = clause_names(c, lex)
     return Frame(c, block_of(c), frozenset(subjects), events, nearest, frozenset(c.context) - own, c.years,
                  ref_year, c.when, now, rarity(c.value), log_size=_log_size(c.value, lex),
                  log_sizes=_readings(c.value, lex),
                  subject_words=_subject_words(c.subject), kin=related, running=count_kind(c, lex) == "running",
                  recent=c.kind == DATE and getattr(c.value, "grain", None) == "day" and not any(ch.isdigit() for ch in c.text),
-                 change=is_change(c, lex), **_names(c, lex))
+                 change=is_change(c, lex), names=names, lead=lead)
 
 
 _OVER = re.compile(r"\b(?:in|over|within|during)(?:\s+the)?(?:\s+(?:past|last|first|next|space\s+of))?\s*$", re.I)
@@ -122,21 +123,33 @@ def set_spans(frames: list[Frame]) -> None:
             break
 
 
-def _names(c: Claim, lex: Lexicon) -> dict:
-    names, lead = clause_names(c, lex)
-    return {"names": names, "lead": lead}
-
-
 _CLAUSE_CUTS = re.compile(r"[,;:\u2013\u2014]|\s-\s")
 _CAPITALISED = re.compile(r"(?<![\w'\u2019-])[A-Z][\w\u2019'&-]*")
-_ATTRIBUTION = re.compile(r"\s+(?:said|says|say|reported|reports|told|tells|announced|estimated|estimates)\b")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _not_names(lex: Lexicon) -> frozenset[str]:
+    """Capitalised words that name nothing: stopwords ("The", "In"), months and weekdays."""
+    return frozenset(lex.stopwords) | frozenset(lex.months) | frozenset(lex.weekdays)
+
+
+def _attribution(lex: Lexicon) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lex.raw.get("events", {}).get("attribution") or ())
+
+
+def _reporter(sent: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A name that only says who gave the figure: "Xinhua said", "the ministry announced", "according to Reuters"."""
+    nxt = _NEXT_WORD.match(sent, end)
+    if nxt and nxt.group(1).lower() in lex.derived("attribution", _attribution):
+        return True
+    return sent[max(0, start - 13):start].lower().endswith("according to ")
 
 
 def clause_names(c: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
     """The capitalised names in the clause that holds the figure ("The Liberal Democrats have climbed to 71 seats"
     -> liberal, democrats), whose figure it is: a party's seats, a runner's time, one city's toll; and the clause's
     sentence-first word apart (capitalised whatever it is: "Officials", or "Lyra"). Left out: months and weekdays,
-    stopwords, and a name that only says who reported the figure ("Xinhua said", "according to Reuters")."""
+    stopwords, and a name that only says who gave the figure ("Xinhua said", "according to Reuters")."""
     sent = c.sentence
     at = c.start - c.sentence_start
     if not sent or not 0 <= at <= len(sent):
@@ -144,7 +157,7 @@ def clause_names(c: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
     end = at + len(c.text)
     left = max((m.end() for m in _CLAUSE_CUTS.finditer(sent, 0, at)), default=0)
     right = next((m.start() for m in _CLAUSE_CUTS.finditer(sent, end)), len(sent))
-    stop, months, weekdays = lex.stopwords, lex.months, lex.weekdays
+    skip = lex.derived("not_names", _not_names)
     first = len(sent) - len(sent.lstrip())
     out = set()
     lead = None
@@ -152,9 +165,7 @@ def clause_names(c: Claim, lex: Lexicon) -> tuple[frozenset[str], str | None]:
         if at <= m.start() < end:
             continue
         w = m.group().lower().removesuffix("'s").removesuffix("\u2019s").strip("'\u2019-&")
-        if len(w) < 2 or w in stop or w in months or w in weekdays:
-            continue
-        if _ATTRIBUTION.match(sent, m.end()) or sent[max(0, m.start() - 13):m.start()].lower().endswith("according to "):
+        if len(w) < 2 or w in skip or _reporter(sent, m.start(), m.end(), lex):
             continue
         if m.start() == first:
             lead = w

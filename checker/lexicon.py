@@ -323,6 +323,8 @@ def _validate(rid: str, rf: RuleFile) -> None:
             isinstance(x, int) and -840 <= x <= 840 for x in v), "[minutes east of UTC in January, in July]")
     elif rid in ("subjects", "events"):
         _mapping_of(rf, "groups", _is_str_list, "a list of words")
+        if rid == "events":
+            _expect(rf, ("attribution",), _is_str_list(d.get("attribution", [])), "a list of words")
         if rid == "subjects":
             _mapping_of(rf, "traits", _is_str_list, "a list of words")
             _mapping_of(rf, "aspects", lambda v: isinstance(v, dict) and isinstance(v.get("plain", False), bool)

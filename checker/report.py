@@ -345,7 +345,7 @@ def compare(sources: list, claims: dict[str, list[Claim]], lex: Lexicon,
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex,
-                  published={s.id: s.doc.published for s in sources})
+                  published=pub)
     b = _Builder(lex, severities)
     sentences = _sentences(claims)
     for fact in facts:
@@ -366,7 +366,7 @@ def check(draft, references: list, claims: dict[str, list[Claim]], lex: Lexicon,
     heads = {s.id: s.doc.headline()[1] for s in sources}
     sure = Model.of(lex).conflict_threshold
     facts = align([(s.id, claims[s.id], reference_year(claims[s.id], s.doc.published)) for s in sources], lex,
-                  published={s.id: s.doc.published for s in sources})
+                  published=pub)
     b = _Builder(lex, severities)
     sentences = _sentences(claims)
     for fact in facts:
